@@ -1,0 +1,155 @@
+"""Serve a built site on 127.0.0.1 the way GitHub Pages serves a project site.
+
+What it copies from Pages: the site lives under a sub-path; `/dir` answers 301 to `/dir/`; paths
+are case-sensitive; any missing path, at any depth, gets the root 404.html with status 404; files
+go out gzip-compressed when the client accepts it, with Cache-Control: max-age=600.
+"""
+
+from __future__ import annotations
+
+import gzip
+import http.client
+import mimetypes
+import threading
+from dataclasses import dataclass
+from http.server import BaseHTTPRequestHandler, HTTPServer
+from pathlib import Path
+from types import TracebackType
+from urllib.parse import unquote, urlsplit
+
+COMPRESSIBLE = (
+    "text/",
+    "application/javascript",
+    "application/json",
+    "application/xml",
+    "image/svg",
+)
+
+
+class PagesServer:
+    """A context manager; `url` is the site's root, e.g. http://127.0.0.1:PORT/strategic-alliances/.
+
+    Requests are handled one at a time in a bounded loop: it stops after `max_requests` or on exit.
+    """
+
+    def __init__(self, root: Path, base_path: str, max_requests: int = 20_000) -> None:
+        self.root = root.resolve()
+        self.base_path = "/" + base_path.strip("/") + "/" if base_path.strip("/") else "/"
+        self.max_requests = max_requests
+        self.requests: list[str] = []
+        self._stop = threading.Event()
+        self._httpd = HTTPServer(("127.0.0.1", 0), self._handler())
+        self._httpd.timeout = 0.2
+        self._thread = threading.Thread(target=self._loop, daemon=True)
+
+    @property
+    def origin(self) -> str:
+        return f"http://127.0.0.1:{self._httpd.server_address[1]}"
+
+    @property
+    def url(self) -> str:
+        return self.origin + self.base_path
+
+    def __enter__(self) -> PagesServer:
+        self._thread.start()
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self._stop.set()
+        self._thread.join(5)
+        self._httpd.server_close()
+
+    def _loop(self) -> None:
+        while not self._stop.is_set() and len(self.requests) < self.max_requests:
+            self._httpd.handle_request()
+
+    def _handler(self) -> type[BaseHTTPRequestHandler]:
+        server = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_GET(self) -> None:
+                server.requests.append(self.path)
+                status, headers, body = server.respond(
+                    self.path, self.headers.get("Accept-Encoding", "")
+                )
+                self.send_response(status)
+                for name, value in headers.items():
+                    self.send_header(name, value)
+                self.end_headers()
+                if self.command != "HEAD":
+                    self.wfile.write(body)
+
+            do_HEAD = do_GET
+
+            def log_message(self, format: str, *args: object) -> None:
+                pass  # tests read `requests`, not a log
+
+        return Handler
+
+    def respond(self, raw_path: str, accept_encoding: str) -> tuple[int, dict[str, str], bytes]:
+        parts = urlsplit(raw_path)
+        path = unquote(parts.path)
+        if path + "/" == self.base_path:
+            return self._redirect(path + "/", parts.query)
+        if path.startswith(self.base_path):
+            target = (self.root / path[len(self.base_path) :]).resolve()
+            inside = target == self.root or self.root in target.parents
+            if inside and target.is_dir():
+                if not path.endswith("/"):
+                    return self._redirect(path + "/", parts.query)
+                target = target / "index.html"
+            if inside and target.is_file():
+                return self._file(200, target, accept_encoding)
+        return self._file(404, self.root / "404.html", accept_encoding)
+
+    def _redirect(self, location: str, query: str) -> tuple[int, dict[str, str], bytes]:
+        location += f"?{query}" if query else ""
+        return 301, {"Location": location, "Content-Length": "0"}, b""
+
+    def _file(
+        self, status: int, file: Path, accept_encoding: str
+    ) -> tuple[int, dict[str, str], bytes]:
+        kind = mimetypes.guess_type(file.name)[0] or "application/octet-stream"
+        body = file.read_bytes()
+        headers = {"Content-Type": kind, "Cache-Control": "max-age=600"}
+        if "gzip" in accept_encoding and kind.startswith(COMPRESSIBLE):
+            body = gzip.compress(body, mtime=0)
+            headers["Content-Encoding"] = "gzip"
+            headers["Vary"] = "Accept-Encoding"
+        headers["Content-Length"] = str(len(body))
+        return status, headers, body
+
+
+@dataclass(frozen=True)
+class Response:
+    status: int
+    headers: dict[str, str]
+    body: bytes  # decompressed
+
+    @property
+    def text(self) -> str:
+        return self.body.decode("utf-8")
+
+
+def fetch(url: str, gzip_ok: bool = False) -> Response:
+    """One GET that does not follow redirects, so a 301 is seen as a 301."""
+    parts = urlsplit(url)
+    connection = http.client.HTTPConnection(parts.hostname or "127.0.0.1", parts.port, timeout=10)
+    try:
+        path = parts.path + (f"?{parts.query}" if parts.query else "")
+        connection.request(
+            "GET", path, headers={"Accept-Encoding": "gzip" if gzip_ok else "identity"}
+        )
+        answer = connection.getresponse()
+        body = answer.read()
+        headers = {k.lower(): v for k, v in answer.getheaders()}
+        if headers.get("content-encoding") == "gzip":
+            body = gzip.decompress(body)
+        return Response(answer.status, headers, body)
+    finally:
+        connection.close()

@@ -1,0 +1,148 @@
+"""Read a built site: its files, its pages parsed once each, and where each link lands."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlsplit
+
+from bs4 import BeautifulSoup, Tag
+
+from sitekit.seed import normalise
+
+# Attributes that name another resource, on any element.
+LINK_ATTRIBUTES = ("href", "src", "poster", "data", "action")
+
+
+@dataclass(frozen=True)
+class Target:
+    """Where a link points. `file` is relative to the site root; None for external links."""
+
+    url: str
+    file: str | None
+    fragment: str
+    external: bool
+    problem: str | None = None
+
+
+class BuiltSite:
+    def __init__(self, root: Path, site_url: str) -> None:
+        self.root = root
+        self.site_url = site_url if site_url.endswith("/") else site_url + "/"
+        self.base_path = urlsplit(self.site_url).path  # e.g. /strategic-alliances/
+        self._soups: dict[str, BeautifulSoup] = {}
+
+    # Files -------------------------------------------------------------------------------------
+
+    @cached_property
+    def files(self) -> list[str]:
+        return sorted(
+            p.relative_to(self.root).as_posix() for p in self.root.rglob("*") if p.is_file()
+        )
+
+    @property
+    def html_files(self) -> list[str]:
+        return [f for f in self.files if f.endswith(".html")]
+
+    @property
+    def pages(self) -> list[str]:
+        """HTML files that are pages of the essay (not the 404 page, not redirect stubs)."""
+        return [f for f in self.html_files if f != "404.html" and self.h1(f) is not None]
+
+    def text(self, file: str) -> str:
+        return (self.root / file).read_text(encoding="utf-8")
+
+    def soup(self, file: str) -> BeautifulSoup:
+        if file not in self._soups:
+            self._soups[file] = BeautifulSoup(self.text(file), "lxml")
+        return self._soups[file]
+
+    # Pages -------------------------------------------------------------------------------------
+
+    def url_path(self, file: str) -> str:
+        """The URL path a file is served at: a/index.html -> /base/a/."""
+        path = file.removesuffix("index.html") if file.endswith("index.html") else file
+        return self.base_path + path
+
+    def file_for(self, url_path: str) -> str | None:
+        """The file GitHub Pages serves for a URL path under the base, or None."""
+        if not url_path.startswith(self.base_path):
+            return None
+        rel = unquote(url_path[len(self.base_path) :])
+        if rel == "" or rel.endswith("/"):
+            rel += "index.html"
+        return rel if (self.root / rel).is_file() else None
+
+    def article(self, file: str) -> Tag | None:
+        found = self.soup(file).select_one("article.md-content__inner")
+        return found if isinstance(found, Tag) else None
+
+    def h1(self, file: str) -> str | None:
+        article = self.article(file)
+        heading = article.find("h1") if article else None
+        return visible_text(heading) if isinstance(heading, Tag) else None
+
+    def main_text(self, file: str) -> str:
+        article = self.article(file)
+        return visible_text(article) if article else ""
+
+    def ids(self, file: str) -> list[str]:
+        soup = self.soup(file)
+        return [str(t["id"]) for t in soup.find_all(id=True)] + [
+            str(t["name"]) for t in soup.find_all("a", attrs={"name": True})
+        ]
+
+    def nav(self, file: str = "index.html") -> list[tuple[str, str]]:
+        """(title, href) of each page link in the primary navigation, in order."""
+        links = self.soup(file).select("nav.md-nav--primary a.md-nav__link[href]")
+        entries = [(visible_text(a), str(a["href"])) for a in links]
+        return [(t, h) for t, h in entries if not h.startswith("#")]
+
+    def meta(self, file: str, key: str) -> str | None:
+        soup = self.soup(file)
+        tag = soup.find("meta", attrs={"name": key}) or soup.find("meta", attrs={"property": key})
+        return str(tag["content"]) if isinstance(tag, Tag) and tag.has_attr("content") else None
+
+    # Links -------------------------------------------------------------------------------------
+
+    def links(self, file: str) -> list[tuple[Tag, str, str]]:
+        """(element, attribute, value) for every link-like attribute in the file."""
+        found = []
+        for tag in self.soup(file).find_all(True):
+            for attribute in LINK_ATTRIBUTES:
+                value = tag.get(attribute)
+                if isinstance(value, str) and not (tag.name == "object" and attribute != "data"):
+                    found.append((tag, attribute, value))
+            srcset = tag.get("srcset")
+            if isinstance(srcset, str):
+                found += [(tag, "srcset", part.split()[0]) for part in srcset.split(",") if part]
+        return found
+
+    def resolve(self, file: str, ref: str) -> Target:
+        """Resolve a link found in `file` the way a browser on GitHub Pages would."""
+        absolute = urljoin(self.site_url + file, ref.strip())
+        parts = urlsplit(absolute)
+        if parts.scheme in ("mailto", "tel", "data"):
+            return Target(absolute, None, "", external=False)
+        if not (absolute + "/").startswith(self.site_url):
+            reason = None if parts.scheme == "https" else f"external link is not https: {ref}"
+            return Target(absolute, None, parts.fragment, external=True, problem=reason)
+        target = self.file_for(parts.path) if parts.path.startswith(self.base_path) else None
+        if target is None:
+            where = parts.path
+            if (self.root / where.removeprefix(self.base_path)).is_dir():
+                return Target(absolute, None, "", False, f"directory without a trailing /: {ref}")
+            return Target(absolute, None, "", False, f"no file at {where}")
+        fragment = unquote(parts.fragment)
+        if fragment and target.endswith(".html") and fragment not in self.ids(target):
+            return Target(absolute, target, fragment, False, f"no id '{fragment}' on {target}")
+        return Target(absolute, target, fragment, external=False)
+
+
+def visible_text(tag: Tag) -> str:
+    """Text a reader sees, without the permalink marks that headings carry."""
+    clone = BeautifulSoup(str(tag), "lxml")
+    for mark in clone.select("a.headerlink"):
+        mark.decompose()
+    return normalise(clone.get_text(" "))
