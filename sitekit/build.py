@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -16,8 +17,16 @@ class BuildFailed(Exception):
 
 
 @dataclass(frozen=True)
+class SiteConfig:
+    site_url: str
+    moved_anchors: dict[str, str]  # "page/#old": "page/#new"
+    redirect_maps: dict[str, str]  # "old.md": "new.md"
+
+
+@dataclass(frozen=True)
 class Build:
     site: BuiltSite
+    config: SiteConfig
     log: str
 
 
@@ -54,14 +63,18 @@ def build(
     if result.returncode != 0:
         problems = [line for line in log.splitlines() if not line.startswith("INFO")]
         raise BuildFailed(f"mkdocs build failed in {project}:\n" + "\n".join(problems))
-    return Build(BuiltSite(site_dir, site_url(project, config, env)), log)
+    settings = site_config(project, config, env)
+    return Build(BuiltSite(site_dir, settings.site_url), settings, log)
 
 
-def site_url(project: Path, config: str = "mkdocs.yml", env: dict[str, str] | None = None) -> str:
-    """site_url as MkDocs resolves it (the SITE_URL variable wins over mkdocs.yml)."""
+def site_config(
+    project: Path, config: str = "mkdocs.yml", env: dict[str, str] | None = None
+) -> SiteConfig:
+    """What the guards need from mkdocs.yml, as MkDocs resolves it (SITE_URL wins over the file)."""
     code = (
-        "import sys; from mkdocs.config import load_config; "
-        "print(load_config(sys.argv[1]).site_url)"
+        "import json, sys; from mkdocs.config import load_config; c = load_config(sys.argv[1]); "
+        "r = dict(c.plugins['redirects'].config.items()).get('redirect_maps', {}); "
+        "print(json.dumps([c.site_url, c.extra.get('moved_anchors') or {}, r]))"
     )
     result = subprocess.run(
         [sys.executable, "-c", code, config],
@@ -69,6 +82,8 @@ def site_url(project: Path, config: str = "mkdocs.yml", env: dict[str, str] | No
         env=build_env(project, env),
         capture_output=True,
         text=True,
-        check=True,
     )
-    return result.stdout.strip().splitlines()[-1]
+    if result.returncode != 0:
+        raise BuildFailed(f"{project / config}: cannot be loaded:\n{result.stderr}")
+    url, moved, redirects = json.loads(result.stdout.strip().splitlines()[-1])
+    return SiteConfig(url, moved, redirects)

@@ -170,3 +170,93 @@ def css_urls(css: str) -> list[str]:
 
     walk(tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True))
     return found
+
+
+def read_published(path: Path) -> list[str]:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
+
+
+def published_links(
+    site: BuiltSite, published: list[str], moved_anchors: dict[str, str], listing: str
+) -> list[str]:
+    """Every listed link resolves (directly, through a page redirect or a moved anchor), and every
+    page and heading id the build publishes is listed."""
+    problems = []
+    for link in published:
+        reason = resolve_published(site, link, moved_anchors)
+        if reason:
+            problems.append(f"{listing}: published link {link} no longer resolves: {reason}")
+    for page in site.pages:
+        url = "/" + page.removesuffix("index.html")
+        article = site.article(page)
+        headings = (
+            article.select("h1[id], h2[id], h3[id], h4[id], h5[id], h6[id]") if article else []
+        )
+        for link in [url, *(f"{url}#{h['id']}" for h in headings)]:
+            if link not in published:
+                problems.append(
+                    f"{site.source_of(page)}: {link} is built but not published; "
+                    f"to publish it, add the line '{link}' to {listing}"
+                )
+    return problems
+
+
+def resolve_published(site: BuiltSite, link: str, moved_anchors: dict[str, str]) -> str | None:
+    path, _, fragment = link.partition("#")
+    file = site.file_for(site.base_path + path.lstrip("/"))
+    if file is None:
+        return (
+            f"no page at {path}; redirect it in mkdocs.yml under plugins > redirects > "
+            f"redirect_maps ('{path.strip('/') or 'index'}.md': 'its-new-file.md')"
+        )
+    stub = site.redirect_target(file)
+    if stub is not None:
+        target = site.resolve(file, stub)
+        if target.problem or target.file is None:
+            return f"{path} redirects to {stub}, which does not resolve ({target.problem})"
+        file = target.file
+    if not fragment or fragment in site.ids(file):
+        return None
+    page = file.removesuffix("index.html")
+    moved = moved_anchors.get(f"{page}#{fragment}")
+    if moved is None:
+        return (
+            f"no id '{fragment}' on {file} ({site.source_of(file)}); map the old anchor in "
+            f"mkdocs.yml under extra > moved_anchors ('{page}#{fragment}': '{page}#its-new-id')"
+        )
+    new_path, _, new_fragment = moved.partition("#")
+    new_file = site.file_for(site.base_path + new_path)
+    if new_file is None or new_fragment not in site.ids(new_file):
+        return f"moved_anchors sends it to {moved}, which does not exist"
+    return None
+
+
+def inventory(site: BuiltSite, published: list[str]) -> list[str]:
+    """objects.inv parses with a real reader; each entry lands on a page and an id; each published
+    link has an entry."""
+    import sphobjinv  # the reader other projects' tooling uses; only this guard needs it
+
+    path = site.root / "objects.inv"
+    if not path.is_file():
+        return ["objects.inv: missing from the site root (hooks/inventory.py writes it)"]
+    try:
+        entries = sphobjinv.Inventory(fname_zlib=path).objects
+    except Exception as error:
+        return [f"objects.inv: does not parse as a Sphinx inventory: {error}"]
+    problems, covered = [], set()
+    for entry in entries:
+        uri = entry.uri.replace("$", entry.name) if entry.uri.endswith("$") else entry.uri
+        target = site.resolve("index.html", uri)
+        if target.problem or target.file is None:
+            problems.append(f"objects.inv: {entry.name} ({entry.role}) -> {uri}: {target.problem}")
+        elif entry.role == "label" and not target.fragment:
+            problems.append(f"objects.inv: label {entry.name} -> {uri} has no anchor")
+        else:
+            covered.add("/" + uri.removeprefix("./"))
+    problems += [
+        f"objects.inv: no entry for published link {link}"
+        for link in published
+        if link not in covered
+    ]
+    return problems

@@ -74,6 +74,18 @@ class BuiltSite:
             rel += "index.html"
         return rel if (self.root / rel).is_file() else None
 
+    def redirect_target(self, file: str) -> str | None:
+        """Where a redirect stub (mkdocs-redirects' output) sends the reader, or None."""
+        refresh = self.soup(file).find("meta", attrs={"http-equiv": "refresh"})
+        if not isinstance(refresh, Tag):
+            return None
+        return str(refresh.get("content", "")).split("url=", 1)[-1].strip()
+
+    def source_of(self, file: str) -> str:
+        """The Markdown file a page was built from (use_directory_urls layout)."""
+        stem = file.removesuffix("index.html").rstrip("/") or "index"
+        return f"docs/{stem}.md"
+
     def article(self, file: str) -> Tag | None:
         found = self.soup(file).select_one("article.md-content__inner")
         return found if isinstance(found, Tag) else None

@@ -7,14 +7,19 @@ from collections.abc import Iterator
 import pytest
 
 from sitekit import ROOT
-from sitekit.build import build
+from sitekit.build import Build, build
 from sitekit.pages_server import PagesServer
 from sitekit.site import BuiltSite
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
-    return build(ROOT, tmp_path_factory.mktemp("site")).site
+def built(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    return build(ROOT, tmp_path_factory.mktemp("site"))
+
+
+@pytest.fixture(scope="session")
+def site(built: Build) -> BuiltSite:
+    return built.site
 
 
 @pytest.fixture(scope="session")

@@ -5,21 +5,18 @@ caught anything is a hope; these are the proofs."""
 from __future__ import annotations
 
 import re
-import shutil
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
 
-from sitekit import ROOT, checks
-from sitekit.build import BuildFailed, build
+from sitekit import checks
+from sitekit.build import BuildFailed, build, site_config
 from sitekit.contract import PAGES
+from sitekit.sandbox import copy_project, replace_in
 from sitekit.seed import read_seed
 from sitekit.site import BuiltSite
-
-# What a build needs; the copy leaves out the virtualenv, caches and git.
-PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "hooks", "seeds")
 
 # Guards that read a (lenient) build. "build" is the strict build itself.
 GUARDS: dict[str, Callable[[BuiltSite, Path], list[str]]] = {
@@ -28,7 +25,17 @@ GUARDS: dict[str, Callable[[BuiltSite, Path], list[str]]] = {
     "links": lambda site, project: checks.links(site),
     "duplicate_ids": lambda site, project: checks.duplicate_ids(site),
     "privacy": lambda site, project: checks.privacy(site),
+    "published_links": lambda site, project: published(site, project),
+    "inventory": lambda site, project: checks.inventory(site, checks.read_published(project / LISTING)),
 }  # fmt: skip
+
+
+LISTING = "published-links.txt"
+
+
+def published(site: BuiltSite, project: Path) -> list[str]:
+    moved = site_config(project).moved_anchors
+    return checks.published_links(site, checks.read_published(project / LISTING), moved, LISTING)
 
 
 @dataclass(frozen=True)
@@ -41,14 +48,7 @@ class Fault:
 
 def edit(relative: str, old: str, new: str) -> Callable[[Path], None]:
     """An injector that replaces `old` (which must be there) in one file of the copy."""
-
-    def inject(project: Path) -> None:
-        path = project / relative
-        text = path.read_text(encoding="utf-8")
-        assert old in text, f"fault set-up: {old!r} is not in {relative}"
-        path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-    return inject
+    return lambda project: replace_in(project / relative, old, new)
 
 
 FAULTS = [
@@ -65,6 +65,22 @@ FAULTS = [
             "pages_and_nav": ("docs/economic-returns.md", "not in the navigation"),
         },
     ),
+    Fault(
+        "a published anchor renamed with no redirect",
+        edit("docs/partnerships.md", "{ #partnerships }", "{ #ties }"),
+        {
+            "published_links": (
+                "published-links.txt: published link /partnerships/#partnerships no longer resolves",
+                "moved_anchors",
+                "docs/partnerships.md: /partnerships/#ties is built but not published",
+            ),
+        },
+    ),
+    Fault(
+        "an objects.inv entry pointing at a missing id",
+        edit("hooks/inventory.py", "{page.url}#{anchor.id}", "{page.url}#{anchor.id}-old"),
+        {"inventory": ("objects.inv", "no id 'partnerships-old'")},
+    ),
 ]
 
 
@@ -75,12 +91,7 @@ def lenient(project: Path) -> None:
 
 @pytest.mark.parametrize("fault", FAULTS, ids=[f.name for f in FAULTS])
 def test_fault_is_caught(fault: Fault, tmp_path: Path) -> None:
-    project = tmp_path / "project"
-    project.mkdir()
-    for part in PROJECT_PARTS:
-        source = ROOT / part
-        copy = shutil.copytree if source.is_dir() else shutil.copy2
-        copy(source, project / part)
+    project = copy_project(tmp_path / "project")
     fault.inject(project)
     for guard, words in fault.caught_by.items():
         if guard == "build":

@@ -1,0 +1,76 @@
+"""Shareable pages: canonical URL, description, Open Graph and Twitter cards, sitemap and robots,
+all against site_url - and a fork's SITE_URL replaces it everywhere."""
+
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from sitekit import ROOT
+from sitekit.build import build
+from sitekit.site import BuiltSite
+
+
+def test_every_page_has_canonical_description_and_cards(site: BuiltSite) -> None:
+    for page in site.pages:
+        url = site.site_url + page.removesuffix("index.html")
+        canonical = site.soup(page).find("link", rel="canonical")
+        assert canonical and canonical["href"] == url, f"{page}: canonical is not {url}"
+        description = site.meta(page, "description")
+        assert description, f"{page}: no meta description"
+        expected = {
+            "og:url": url,
+            "og:description": description,
+            "twitter:card": "summary",
+            "twitter:description": description,
+        }
+        for key, value in expected.items():
+            assert site.meta(page, key) == value, (
+                f"{page}: {key} is {site.meta(page, key)!r}, expected {value!r}"
+            )
+        for key in ("og:title", "twitter:title"):
+            assert site.meta(page, key), f"{page}: no {key}"
+
+
+def test_sitemap_lists_every_page_under_site_url(site: BuiltSite) -> None:
+    tree = etree.parse(str(site.root / "sitemap.xml"))
+    locations = {e.text for e in tree.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")}
+    expected = {site.site_url + p.removesuffix("index.html") for p in site.pages}
+    assert locations == expected, f"sitemap.xml: {sorted(locations ^ expected)} differ"
+
+
+def test_robots_txt_names_the_sitemap(site: BuiltSite) -> None:
+    robots = (site.root / "robots.txt").read_text().splitlines()
+    assert f"Sitemap: {site.site_url}sitemap.xml" in [line.strip() for line in robots], "robots.txt"
+
+
+@pytest.fixture(scope="module")
+def fork(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    env = {
+        "SITE_URL": "https://someone.github.io/a-fork/",
+        "REPO_URL": "https://github.com/someone/a-fork",
+    }
+    return build(ROOT, tmp_path_factory.mktemp("fork"), env=env).site
+
+
+def test_a_fork_deploys_unchanged_with_its_own_site_url(fork: BuiltSite) -> None:
+    assert fork.base_path == "/a-fork/"
+    canonical = fork.soup("partnerships/index.html").find("link", rel="canonical")
+    assert canonical and canonical["href"] == "https://someone.github.io/a-fork/partnerships/"
+    stylesheets = [
+        str(link["href"]) for link in fork.soup("404.html").select("link[rel=stylesheet]")
+    ]
+    assert stylesheets and all(s.startswith("/a-fork/") for s in stylesheets), stylesheets
+    edit = fork.soup("index.html").select_one("a.md-content__button")
+    assert edit and str(edit["href"]).startswith(
+        "https://github.com/someone/a-fork/edit/main/docs/"
+    )
+
+
+def test_two_builds_of_one_commit_are_byte_identical(site: BuiltSite, tmp_path: Path) -> None:
+    again = build(ROOT, tmp_path / "again").site
+    assert again.files == site.files, "the two builds hold different files"
+    differ = [
+        f for f in site.files if (site.root / f).read_bytes() != (again.root / f).read_bytes()
+    ]
+    assert not differ, f"files differ between two builds of one commit: {differ}"
