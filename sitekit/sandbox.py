@@ -27,3 +27,18 @@ def replace_in(path: Path, old: str, new: str) -> None:
     text = path.read_text(encoding="utf-8")
     assert old in text, f"set-up: {old!r} is not in {path}"
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def rename_with_redirects(project: Path, listing: str = "published-links.txt") -> None:
+    """Move partnerships/ to alliances/ and its anchor #partnerships to #ties, adding the redirects
+    and listing lines that the guards' failure messages ask for."""
+    docs, config = project / "docs", project / "mkdocs.yml"
+    (docs / "partnerships.md").rename(docs / "alliances.md")
+    replace_in(docs / "alliances.md", "{ #partnerships }", "{ #ties }")
+    replace_in(config, "partnerships.md\n", "alliances.md\n")
+    replace_in(config, "redirect_maps: {}", "redirect_maps: {partnerships.md: alliances.md}")
+    replace_in(
+        config, "moved_anchors: {}", 'moved_anchors: {"alliances/#partnerships": "alliances/#ties"}'
+    )
+    with (project / listing).open("a") as published:
+        published.write("/alliances/\n/alliances/#ties\n")

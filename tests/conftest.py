@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 
 import pytest
+from playwright.sync_api import Browser, sync_playwright
 
 from sitekit import ROOT
+from sitekit.browser import FLAGS, INSTALL, chromium
 from sitekit.build import Build, build
 from sitekit.pages_server import PagesServer
 from sitekit.site import BuiltSite
@@ -27,3 +30,18 @@ def pages(site: BuiltSite) -> Iterator[PagesServer]:
     """The build, served on 127.0.0.1 under its sub-path as GitHub Pages would serve it."""
     with PagesServer(site.root, site.base_path) as server:
         yield server
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    """Chromium through Playwright. Missing, it skips locally and fails under CI=true."""
+    executable = chromium()
+    if executable is None:
+        message = f"no Chromium to run browser tests; install it with `{INSTALL}`"
+        if os.environ.get("CI") == "true":
+            pytest.fail(message + " (CI=true: browser tests must run)")
+        pytest.skip(message)
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=executable, args=FLAGS)
+        yield launched
+        launched.close()

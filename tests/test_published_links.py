@@ -5,7 +5,7 @@ from pathlib import Path
 
 from sitekit import ROOT, checks
 from sitekit.build import Build, build
-from sitekit.sandbox import copy_project, replace_in
+from sitekit.sandbox import copy_project, rename_with_redirects
 
 LISTING = "published-links.txt"
 
@@ -17,24 +17,9 @@ def test_every_published_link_resolves_and_every_new_one_is_listed(built: Build)
     assert not problems, "\n".join(problems)
 
 
-def renamed_with_redirects(project: Path) -> None:
-    """Move partnerships/ to alliances/ and its anchor #partnerships to #ties, with the redirects
-    and listing lines the failure messages ask for."""
-    (project / "docs" / "partnerships.md").rename(project / "docs" / "alliances.md")
-    replace_in(project / "docs" / "alliances.md", "{ #partnerships }", "{ #ties }")
-    config = project / "mkdocs.yml"
-    replace_in(config, "partnerships.md\n", "alliances.md\n")
-    replace_in(config, "redirect_maps: {}", "redirect_maps: {partnerships.md: alliances.md}")
-    replace_in(
-        config, "moved_anchors: {}", 'moved_anchors: {"alliances/#partnerships": "alliances/#ties"}'
-    )
-    with (project / LISTING).open("a") as listing:
-        listing.write("/alliances/\n/alliances/#ties\n")
-
-
 def test_renamed_page_and_anchor_still_resolve_through_redirects(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
-    renamed_with_redirects(project)
+    rename_with_redirects(project, LISTING)
     moved = build(project, tmp_path / "site")
     published = checks.read_published(project / LISTING)
     assert "/partnerships/#partnerships" in published
