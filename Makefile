@@ -4,6 +4,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-from-lock
+NODE_STAMP := benchmark/node_modules/.installed-from-lock
 
 .PHONY: serve test build bench lock clean
 
@@ -16,8 +17,13 @@ test: $(STAMP) ## Every test: site, links, Pages, browser, lint
 build: $(STAMP) ## Build the site into site/ (strict, from mkdocs.yml)
 	$(BIN)/mkdocs build --clean
 
-bench: $(STAMP) ## Build time, bytes, requests and Lighthouse, beside a default Material site
-	$(BIN)/python -m sitekit.benchmark
+bench: $(STAMP) $(NODE_STAMP) ## Build time, bytes, requests and Lighthouse, beside a default Material site
+	$(BIN)/python -m sitekit.benchmark $(BENCH_ARGS)
+
+# Lighthouse for the benchmark only (needs Node.js and npm); the tests do not need Node.
+$(NODE_STAMP): benchmark/package-lock.json
+	npm ci --prefix benchmark --no-audit --no-fund --ignore-scripts --silent
+	touch $@
 
 $(STAMP): requirements.lock
 	$(PYTHON) -m venv $(VENV)

@@ -48,10 +48,11 @@ def build_env(project: Path, extra: dict[str, str] | None = None) -> dict[str, s
     return env
 
 
-def build(
+def mkdocs_build(
     project: Path, site_dir: Path, config: str = "mkdocs.yml", env: dict[str, str] | None = None
-) -> Build:
-    """Run `mkdocs build` as a user would (never verbose: -v hides missing anchors, mkdocs#3991)."""
+) -> str:
+    """Run `mkdocs build` as a user would; return its log. Never verbose: -v hides missing anchors
+    from strict mode (mkdocs#3991)."""
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--clean", "-f", config, "-d", str(site_dir)],
         cwd=project,
@@ -63,6 +64,14 @@ def build(
     if result.returncode != 0:
         problems = [line for line in log.splitlines() if not line.startswith("INFO")]
         raise BuildFailed(f"mkdocs build failed in {project}:\n" + "\n".join(problems))
+    return log
+
+
+def build(
+    project: Path, site_dir: Path, config: str = "mkdocs.yml", env: dict[str, str] | None = None
+) -> Build:
+    """Build strictly and return the site with the settings the guards need."""
+    log = mkdocs_build(project, site_dir, config, env)
     settings = site_config(project, config, env)
     return Build(BuiltSite(site_dir, settings.site_url), settings, log)
 
@@ -73,7 +82,7 @@ def site_config(
     """What the guards need from mkdocs.yml, as MkDocs resolves it (SITE_URL wins over the file)."""
     code = (
         "import json, sys; from mkdocs.config import load_config; c = load_config(sys.argv[1]); "
-        "r = dict(c.plugins['redirects'].config.items()).get('redirect_maps', {}); "
+        "p = c.plugins.get('redirects'); r = dict(p.config.items())['redirect_maps'] if p else {}; "
         "print(json.dumps([c.site_url, c.extra.get('moved_anchors') or {}, r]))"
     )
     result = subprocess.run(

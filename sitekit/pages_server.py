@@ -36,7 +36,7 @@ class PagesServer:
         self.root = root.resolve()
         self.base_path = "/" + base_path.strip("/") + "/" if base_path.strip("/") else "/"
         self.max_requests = max_requests
-        self.requests: list[str] = []
+        self.requests: list[tuple[str, int]] = []  # (path, bytes of body sent)
         self._stop = threading.Event()
         self._httpd = HTTPServer(("127.0.0.1", 0), self._handler())
         self._httpd.timeout = 0.2
@@ -73,7 +73,6 @@ class PagesServer:
 
         class Handler(BaseHTTPRequestHandler):
             def do_GET(self) -> None:
-                server.requests.append(self.path)
                 status, headers, body = server.respond(
                     self.path, self.headers.get("Accept-Encoding", "")
                 )
@@ -83,6 +82,7 @@ class PagesServer:
                 self.end_headers()
                 if self.command != "HEAD":
                     self.wfile.write(body)
+                server.requests.append((self.path, len(body) if self.command != "HEAD" else 0))
 
             do_HEAD = do_GET
 
