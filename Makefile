@@ -26,7 +26,7 @@ $(NODE_STAMP): benchmark/package-lock.json
 	touch $@
 
 $(STAMP): requirements.lock
-	$(PYTHON) -m venv $(VENV)
+	$(PYTHON) -m venv --clear $(VENV)  # fresh, so a package dropped from the lock is gone
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements.lock
 	touch $@
 

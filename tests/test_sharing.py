@@ -3,7 +3,9 @@ all against site_url - and a fork's SITE_URL replaces it everywhere."""
 
 from pathlib import Path
 
+import markdown
 import pytest
+from bs4 import BeautifulSoup
 from lxml import etree
 
 from sitekit import ROOT
@@ -74,3 +76,23 @@ def test_two_builds_of_one_commit_are_byte_identical(site: BuiltSite, tmp_path: 
         f for f in site.files if (site.root / f).read_bytes() != (again.root / f).read_bytes()
     ]
     assert not differ, f"files differ between two builds of one commit: {differ}"
+
+
+def test_llms_txt_lists_every_page_with_its_description(site: BuiltSite) -> None:
+    text = (site.root / "llms.txt").read_text(encoding="utf-8")
+    soup = BeautifulSoup(markdown.markdown(text), "lxml")  # read as the Markdown it is
+    assert soup.find("h1") and soup.find("blockquote"), (
+        "llms.txt: no title or summary (llmstxt.org)"
+    )
+    listed = {}
+    for item in soup.select("li"):
+        link = item.find("a")
+        assert link, f"llms.txt: entry without a link: {item.get_text()!r}"
+        target = site.resolve("index.html", str(link["href"]))
+        assert target.file and not target.problem, f"llms.txt: {link['href']}: {target.problem}"
+        listed[target.file] = item.get_text()
+    assert set(listed) == set(site.pages), f"llms.txt: lists {sorted(listed)}, not every page"
+    for page, entry in listed.items():
+        assert str(site.meta(page, "description")) in entry, (
+            f"llms.txt: {page} lacks its description"
+        )
