@@ -3,6 +3,7 @@ file and what is wrong. Tests assert there are none; the fault matrix asserts ea
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -40,7 +41,9 @@ def sections(site: BuiltSite, seed: list[Section]) -> list[str]:
             found = text.find(sentence, cursor)
             if found < 0:
                 where = "out of order" if sentence in text else "missing or changed"
-                problems.append(f"section '{section.heading}' ({page}): {where}: «{sentence}»")
+                problems.append(
+                    f"{site.source_of(page)}: section '{section.heading}': {where}: «{sentence}»"
+                )
             else:
                 cursor = found + len(sentence)
     nav_files = [
@@ -64,7 +67,8 @@ def pages_and_nav(
         path = site.base_path + url.lstrip("/")
         file = site.file_for(path)
         if file is None:
-            problems.append(f"{url}: no page is built at this URL")
+            source = site.source_of(url.lstrip("/") + "index.html")
+            problems.append(f"{source}: no page is built at {url} (from this file)")
             continue
         if site.h1(file) != normalise(heading):
             problems.append(f"{url} ({file}): heading is {site.h1(file)!r}, expected {heading!r}")
@@ -93,7 +97,8 @@ def links(site: BuiltSite) -> list[str]:
         for tag, attribute, value in site.links(file):
             target = site.resolve(file, value)
             if target.problem:
-                problems.append(f"{file}: <{tag.name} {attribute}={value!r}>: {target.problem}")
+                where = f"{site.source_of(file)} -> {file}" if file in site.pages else file
+                problems.append(f"{where}: <{tag.name} {attribute}={value!r}>: {target.problem}")
     return problems
 
 
@@ -102,8 +107,9 @@ def duplicate_ids(site: BuiltSite) -> list[str]:
     problems = []
     for file in site.html_files:
         ids = site.ids(file)
+        where = f"{site.source_of(file)} -> {file}" if file in site.pages else file
         problems += [
-            f"{file}: id '{i}' is used {ids.count(i)} times"
+            f"{where}: id '{i}' is used {ids.count(i)} times"
             for i in sorted(set(ids))
             if ids.count(i) > 1
         ]
@@ -260,3 +266,29 @@ def inventory(site: BuiltSite, published: list[str]) -> list[str]:
         if link not in covered
     ]
     return problems
+
+
+def spelling(site: BuiltSite, sources: list[Path], known: Path) -> list[str]:
+    """Words a reader sees that the English dictionary and the project's word list do not know,
+    each traced back to the source file and line that produced it."""
+    from spellchecker import SpellChecker  # only this guard needs the dictionary
+
+    words = {w for f in [*site.pages, "404.html"] for w in WORD.findall(site.main_text(f))}
+    listed = known.read_text(encoding="utf-8").splitlines()
+    checker = SpellChecker()
+    checker.word_frequency.load_words([w for w in listed if w and not w.startswith("#")])
+    problems = []
+    for word in sorted(checker.unknown(words)):
+        places = [
+            f"{path.relative_to(path.parents[1]).as_posix()}:{number}"
+            for path in sources
+            for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+            if re.search(rf"\b{re.escape(word)}\b", line, flags=re.I)
+        ] or ["(not found in the sources)"]
+        problems.append(
+            f"{', '.join(places)}: unknown word '{word}' (fix it, or add it to {known.name})"
+        )
+    return problems
+
+
+WORD = re.compile(r"[A-Za-z]+(?:['\u2019][a-z]+)?")

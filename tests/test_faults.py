@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from sitekit import checks
+from sitekit import ROOT, checks
 from sitekit.build import BuildFailed, build, site_config
 from sitekit.contract import PAGES
 from sitekit.sandbox import copy_project, replace_in
@@ -26,11 +26,13 @@ GUARDS: dict[str, Callable[[BuiltSite, Path], list[str]]] = {
     "duplicate_ids": lambda site, project: checks.duplicate_ids(site),
     "privacy": lambda site, project: checks.privacy(site),
     "published_links": lambda site, project: published(site, project),
+    "spelling": lambda site, project: checks.spelling(site, sorted((project / "docs").glob("*.md")), WORDS),
     "inventory": lambda site, project: checks.inventory(site, checks.read_published(project / LISTING)),
 }  # fmt: skip
 
 
 LISTING = "published-links.txt"
+WORDS = ROOT / "tests" / "project-words.txt"
 
 
 def published(site: BuiltSite, project: Path) -> list[str]:
@@ -51,11 +53,62 @@ def edit(relative: str, old: str, new: str) -> Callable[[Path], None]:
     return lambda project: replace_in(project / relative, old, new)
 
 
+SENTENCE = "Joint military exercises with strategic partner nations serve to develop military strategies, best practices, and procedures."
+FONT = '<link rel="stylesheet" href="https://fonts.googleapis.com/css?family=Roboto">'
+ORPHAN = "---\ndescription: A page nobody can reach.\n---\n\n# Orphan { #orphan }\n"
+
+
+def add(relative: str, text: str) -> Callable[[Path], None]:
+    """An injector that appends to (or creates) one file of the copy."""
+
+    def inject(project: Path) -> None:
+        with (project / relative).open("a", encoding="utf-8") as file:
+            file.write(text)
+
+    return inject
+
+
+def delete(relative: str) -> Callable[[Path], None]:
+    return lambda project: (project / relative).unlink()
+
+
 FAULTS = [
     Fault(
-        "malformed YAML front matter",
-        edit("docs/partnerships.md", "description: >-", "description: [unclosed"),
-        {"build": ("docs/partnerships.md", "front matter is not valid YAML")},
+        "a seed sentence deleted from its page",
+        edit("docs/military-cooperation.md", SENTENCE + " ", ""),
+        {
+            "sections": (
+                "docs/military-cooperation.md",
+                "missing or changed",
+                "«Joint military exercises",
+            )
+        },
+    ),
+    Fault(
+        "a seed sentence reworded",
+        edit(
+            "docs/military-cooperation.md",
+            "best practices, and procedures",
+            "best practice and procedure",
+        ),
+        {
+            "sections": (
+                "docs/military-cooperation.md",
+                "missing or changed",
+                "«Joint military exercises",
+            )
+        },
+    ),
+    Fault(
+        "a pillar's page deleted",
+        delete("docs/intelligence-sharing.md"),
+        {
+            "build": ("intelligence-sharing.md", "not found"),
+            "pages_and_nav": (
+                "docs/intelligence-sharing.md",
+                "no page is built at /intelligence-sharing/",
+            ),
+        },
     ),
     Fault(
         "a page dropped from the navigation",
@@ -63,6 +116,38 @@ FAULTS = [
         {
             "build": ("economic-returns.md", 'not included in the "nav"'),
             "pages_and_nav": ("docs/economic-returns.md", "not in the navigation"),
+        },
+    ),
+    Fault(
+        "an orphan page added under docs/",
+        add("docs/orphan.md", ORPHAN),
+        {
+            "build": ("orphan.md", 'not included in the "nav"'),
+            "pages_and_nav": ("docs/orphan.md", "not in the navigation"),
+        },
+    ),
+    Fault(
+        "a relative link to a page that does not exist",
+        add("docs/partnerships.md", "\nSee [the annex](annex.md).\n"),
+        {
+            "build": ("partnerships.md", "annex.md", "not found"),
+            "links": ("docs/partnerships.md", "annex.md", "no file at"),
+        },
+    ),
+    Fault(
+        "a link to an anchor that does not exist",
+        add("docs/partnerships.md", "\nSee [the annex](conclusion.md#annex).\n"),
+        {
+            "build": ("partnerships.md", "does not contain an anchor '#annex'"),
+            "links": ("docs/partnerships.md", "no id 'annex' on conclusion/index.html"),
+        },
+    ),
+    Fault(
+        "an image that does not exist",
+        add("docs/partnerships.md", "\n![A map](map.png)\n"),
+        {
+            "build": ("partnerships.md", "map.png", "not found"),
+            "links": ("docs/partnerships.md", "map.png", "no file at"),
         },
     ),
     Fault(
@@ -75,6 +160,74 @@ FAULTS = [
                 "docs/partnerships.md: /partnerships/#ties is built but not published",
             ),
         },
+    ),
+    Fault(
+        "two headings with the same id on one page",
+        add("docs/partnerships.md", "\n## Again { #partnerships }\n"),
+        {
+            "build": ("docs/partnerships.md:", "heading id '#partnerships' is already used"),
+            "duplicate_ids": ("docs/partnerships.md", "id 'partnerships' is used 2 times"),
+        },
+    ),
+    Fault(
+        "a heading without an explicit id",
+        add("docs/partnerships.md", "\n## Further reading\n"),
+        {"build": ("docs/partnerships.md:", "'Further reading' has no explicit id")},
+    ),
+    Fault(
+        "malformed YAML front matter",
+        edit("docs/partnerships.md", "description: >-", "description: [unclosed"),
+        {"build": ("docs/partnerships.md", "front matter is not valid YAML")},
+    ),
+    Fault(
+        "front matter without a description",
+        edit("docs/conclusion.md", "description: >-", "summary: >-"),
+        {"build": ("docs/conclusion.md", "no 'description'")},
+    ),
+    Fault(
+        "an image from another host in a page",
+        add("docs/partnerships.md", '\n<img src="https://example.com/map.png" alt="A map">\n'),
+        {"privacy": ("partnerships/index.html", "<img src> loads https://example.com/map.png")},
+    ),
+    Fault(
+        "a web font from another host in a template override",
+        edit("overrides/main.html", "{% block extrahead %}", "{% block extrahead %}" + FONT),
+        {"privacy": ("index.html", "<link href> loads https://fonts.googleapis.com")},
+    ),
+    Fault(
+        "a script from another host in a template override",
+        edit(
+            "overrides/main.html",
+            "{% block extrahead %}",
+            '{% block extrahead %}<script src="https://cdn.example.com/a.js"></script>',
+        ),
+        {"privacy": ("partnerships/index.html", "<script src> loads https://cdn.example.com/a.js")},
+    ),
+    Fault(
+        "a stylesheet importing from another host",
+        edit(
+            "docs/stylesheets/site.css",
+            "[data-md-color-primary",
+            '@import url("https://cdn.example.com/x.css");\n[data-md-color-primary',
+        ),
+        {"privacy": ("stylesheets/site.css", "loads https://cdn.example.com/x.css")},
+    ),
+    Fault(
+        "a background image from another host in a stylesheet",
+        add(
+            "docs/stylesheets/site.css",
+            "\nbody { background: url(https://cdn.example.com/bg.png); }\n",
+        ),
+        {"privacy": ("stylesheets/site.css", "loads https://cdn.example.com/bg.png")},
+    ),
+    Fault(
+        "a misspelled word in a page's description",
+        edit(
+            "docs/conclusion.md",
+            "Why strategic alliances are indispensable",
+            "Why strategic alliances are indispensible",
+        ),
+        {"spelling": ("docs/conclusion.md:3", "unknown word 'indispensible'")},
     ),
     Fault(
         "an objects.inv entry pointing at a missing id",
