@@ -154,7 +154,9 @@ class BuiltSite:
 
 def visible_text(tag: Tag) -> str:
     """Text a reader sees, without the permalink marks that headings carry."""
-    clone = BeautifulSoup(str(tag), "lxml")
-    for mark in clone.select("a.headerlink"):
-        mark.decompose()
-    return normalise(clone.get_text(" "))
+    parts = [
+        str(text)
+        for text in tag.find_all(string=True)
+        if not any("headerlink" in (p.get("class") or []) for p in text.parents if p.name == "a")
+    ]
+    return normalise(" ".join(parts))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, sync_playwright
@@ -12,6 +13,7 @@ from sitekit import ROOT
 from sitekit.browser import FLAGS, INSTALL, chromium
 from sitekit.build import Build, build
 from sitekit.pages_server import PagesServer
+from sitekit.sandbox import copy_project, rename_with_redirects
 from sitekit.site import BuiltSite
 
 
@@ -23,6 +25,14 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Build:
 @pytest.fixture(scope="session")
 def site(built: Build) -> BuiltSite:
     return built.site
+
+
+@pytest.fixture(scope="session")
+def renamed(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Build]:
+    """A copy with partnerships/ moved to alliances/ and #partnerships to #ties, redirects added."""
+    project = copy_project(tmp_path_factory.mktemp("renamed") / "project")
+    rename_with_redirects(project)
+    return project, build(project, tmp_path_factory.mktemp("renamed-site"))
 
 
 @pytest.fixture(scope="session")

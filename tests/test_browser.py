@@ -12,9 +12,8 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Request, Route
 
 from sitekit.browser import AXE_JS, AXE_TAGS
-from sitekit.build import build
+from sitekit.build import Build
 from sitekit.pages_server import PagesServer
-from sitekit.sandbox import copy_project, rename_with_redirects
 from sitekit.site import BuiltSite
 
 DESKTOP = {"width": 1280, "height": 800}
@@ -223,10 +222,10 @@ def test_every_focusable_element_shows_focus(
 
 
 @pytest.mark.browser
-def test_old_links_land_on_the_moved_page_and_anchor(browser: Browser, tmp_path: Path) -> None:
-    project = copy_project(tmp_path / "project")
-    rename_with_redirects(project)
-    moved = build(project, tmp_path / "site").site
+def test_old_links_land_on_the_moved_page_and_anchor(
+    browser: Browser, renamed: tuple[Path, Build]
+) -> None:
+    moved = renamed[1].site
     with PagesServer(moved.root, moved.base_path) as server:
         context = browser.new_context()
         page = context.new_page()

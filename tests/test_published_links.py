@@ -4,8 +4,7 @@ is published without being listed."""
 from pathlib import Path
 
 from sitekit import ROOT, checks
-from sitekit.build import Build, build
-from sitekit.sandbox import copy_project, rename_with_redirects
+from sitekit.build import Build
 
 LISTING = "published-links.txt"
 
@@ -17,10 +16,10 @@ def test_every_published_link_resolves_and_every_new_one_is_listed(built: Build)
     assert not problems, "\n".join(problems)
 
 
-def test_renamed_page_and_anchor_still_resolve_through_redirects(tmp_path: Path) -> None:
-    project = copy_project(tmp_path / "project")
-    rename_with_redirects(project, LISTING)
-    moved = build(project, tmp_path / "site")
+def test_renamed_page_and_anchor_still_resolve_through_redirects(
+    renamed: tuple[Path, Build],
+) -> None:
+    project, moved = renamed
     published = checks.read_published(project / LISTING)
     assert "/partnerships/#partnerships" in published
     problems = checks.published_links(moved.site, published, moved.config.moved_anchors, LISTING)
