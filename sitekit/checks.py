@@ -12,7 +12,7 @@ import tinycss2
 from bs4 import Tag
 
 from sitekit.seed import Section, normalise
-from sitekit.site import BuiltSite
+from sitekit.site import BuiltSite, visible_text
 
 # Elements (and attributes) whose URL the browser fetches on load. <a href> and
 # <link rel=canonical> are references, not loads.
@@ -46,6 +46,7 @@ def sections(site: BuiltSite, seed: list[Section]) -> list[str]:
                 )
             else:
                 cursor = found + len(sentence)
+    problems += added_prose(site, seed, [p for p in order if p])
     nav_files = [
         site.file_for(urlsplit(site.resolve("index.html", h).url).path) for _, h in site.nav()
     ]
@@ -53,6 +54,22 @@ def sections(site: BuiltSite, seed: list[Section]) -> list[str]:
     expected = [f for f in order if f is not None]
     if found_order != expected:
         problems.append(f"navigation order {found_order} does not follow the seed's {expected}")
+    return problems
+
+
+def added_prose(site: BuiltSite, seed: list[Section], pages: list[str]) -> list[str]:
+    """No paragraph on the essay's pages that the seed lacks: additions are structure (headings,
+    the home page's template-made cards and button), never prose in the author's voice."""
+    known = {normalise(p) for section in seed for p in section.paragraphs}
+    problems = []
+    for page in pages:
+        article = site.article(page)
+        for paragraph in article.select("p") if article else []:
+            if paragraph.find_parent(class_="grid") or paragraph.select_one(".md-button"):
+                continue
+            text = visible_text(paragraph)
+            if text and text not in known:
+                problems.append(f"{site.source_of(page)}: paragraph not in the seed: «{text}»")
     return problems
 
 

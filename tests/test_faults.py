@@ -100,6 +100,17 @@ FAULTS = [
         },
     ),
     Fault(
+        "a paragraph of someone else's prose added to a page",
+        add("docs/economic-returns.md", "\nAlliances also bring tourism.\n"),
+        {
+            "sections": (
+                "docs/economic-returns.md",
+                "paragraph not in the seed",
+                "«Alliances also bring tourism.»",
+            )
+        },
+    ),
+    Fault(
         "a pillar's page deleted",
         delete("docs/intelligence-sharing.md"),
         {
