@@ -17,10 +17,10 @@ import tempfile
 import time
 from pathlib import Path
 
-from playwright.sync_api import Request, Route, sync_playwright
+from playwright.sync_api import sync_playwright
 
 from sitekit import ROOT
-from sitekit.browser import FLAGS, INSTALL, chromium
+from sitekit.browser import FLAGS, INSTALL, Watch, chromium
 from sitekit.build import build, mkdocs_build, site_config
 from sitekit.pages_server import PagesServer
 from sitekit.site import BuiltSite
@@ -59,17 +59,9 @@ def first_loads(site: BuiltSite, executable: str) -> list[dict[str, object]]:
     with PagesServer(site.root, site.base_path) as server, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=executable, args=FLAGS)
         for page_file in sorted(site.pages):
-            foreign: list[str] = []
-
-            def route(route: Route, request: Request, foreign: list[str] = foreign) -> None:
-                if request.url.startswith(server.origin):
-                    route.continue_()
-                else:
-                    foreign.append(request.url)
-                    route.abort()
-
+            watch = Watch(server.origin)
             context = browser.new_context(extra_http_headers={"Accept-Encoding": "gzip"})
-            context.route("**/*", route)
+            watch.attach(context)
             before = len(server.requests)
             context.new_page().goto(
                 server.origin + site.url_path(page_file), wait_until="networkidle"
@@ -77,10 +69,10 @@ def first_loads(site: BuiltSite, executable: str) -> list[dict[str, object]]:
             context.close()
             sent = server.requests[before:]
             results.append({
-                "page": site.url_path(page_file).removeprefix(site.base_path) or "/",
-                "requests": len(sent) + len(foreign),
+                "page": "/" + site.page_path(page_file),
+                "requests": len(sent) + len(watch.foreign),
                 "bytes": sum(size for _, size in sent),
-                "third_party": len(foreign),
+                "third_party": len(watch.foreign),
             })  # fmt: skip
         browser.close()
     return results

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import os
 import shutil
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import axe_playwright_python
+from playwright.sync_api import BrowserContext, Request, Route
 
 INSTALL = "sudo apt-get install -y chromium"
 # Without the networking flags Chromium floods a closed network with background requests.
@@ -25,3 +27,35 @@ def chromium() -> str | None:
         if candidate and Path(candidate).is_file():
             return candidate
     return None
+
+
+@dataclass
+class Watch:
+    """What a page did that it must not: console errors, failed or foreign requests, HTTP errors."""
+
+    origin: str
+    problems: list[str] = field(default_factory=list)
+    foreign: list[str] = field(default_factory=list)  # requests to other hosts, aborted
+
+    def attach(self, context: BrowserContext) -> None:
+        context.route("**/*", self.route)
+        context.on(
+            "console",
+            lambda m: m.type == "error" and self.problems.append(f"console error: {m.text}"),
+        )
+        context.on(
+            "requestfailed",
+            lambda r: self.problems.append(f"failed request: {r.url} ({r.failure})"),
+        )
+        context.on(
+            "response",
+            lambda r: r.status >= 400 and self.problems.append(f"HTTP {r.status}: {r.url}"),
+        )
+
+    def route(self, route: Route, request: Request) -> None:
+        if request.url.startswith(self.origin) or request.url.startswith("data:"):
+            route.continue_()
+        else:
+            self.problems.append(f"request to another host: {request.url}")
+            self.foreign.append(request.url)
+            route.abort()

@@ -211,7 +211,7 @@ def published_links(
         if reason:
             problems.append(f"{listing}: published link {link} no longer resolves: {reason}")
     for page in site.pages:
-        url = "/" + page.removesuffix("index.html")
+        url = "/" + site.page_path(page)
         article = site.article(page)
         headings = (
             article.select("h1[id], h2[id], h3[id], h4[id], h5[id], h6[id]") if article else []
@@ -241,7 +241,7 @@ def resolve_published(site: BuiltSite, link: str, moved_anchors: dict[str, str])
         file = target.file
     if not fragment or fragment in site.ids(file):
         return None
-    page = file.removesuffix("index.html")
+    page = site.page_path(file)
     moved = moved_anchors.get(f"{page}#{fragment}")
     if moved is None:
         return (

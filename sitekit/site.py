@@ -32,6 +32,7 @@ class BuiltSite:
         self.site_url = site_url if site_url.endswith("/") else site_url + "/"
         self.base_path = urlsplit(self.site_url).path  # e.g. /strategic-alliances/
         self._soups: dict[str, BeautifulSoup] = {}
+        self._ids: dict[str, list[str]] = {}
 
     # Files -------------------------------------------------------------------------------------
 
@@ -45,7 +46,7 @@ class BuiltSite:
     def html_files(self) -> list[str]:
         return [f for f in self.files if f.endswith(".html")]
 
-    @property
+    @cached_property
     def pages(self) -> list[str]:
         """HTML files that are pages of the essay (not the 404 page, not redirect stubs)."""
         return [f for f in self.html_files if f != "404.html" and self.h1(f) is not None]
@@ -60,10 +61,17 @@ class BuiltSite:
 
     # Pages -------------------------------------------------------------------------------------
 
+    def page_path(self, file: str) -> str:
+        """A file's URL relative to the site root: a/index.html -> a/, index.html -> ''."""
+        return file.removesuffix("index.html")
+
     def url_path(self, file: str) -> str:
         """The URL path a file is served at: a/index.html -> /base/a/."""
-        path = file.removesuffix("index.html") if file.endswith("index.html") else file
-        return self.base_path + path
+        return self.base_path + self.page_path(file)
+
+    def url(self, file: str) -> str:
+        """The absolute URL a file is published at, under site_url."""
+        return self.site_url + self.page_path(file)
 
     def file_for(self, url_path: str) -> str | None:
         """The file GitHub Pages serves for a URL path under the base, or None."""
@@ -83,7 +91,7 @@ class BuiltSite:
 
     def source_of(self, file: str) -> str:
         """The Markdown file a page was built from (use_directory_urls layout)."""
-        stem = file.removesuffix("index.html").rstrip("/") or "index"
+        stem = self.page_path(file).rstrip("/") or "index"
         return f"docs/{stem}.md"
 
     def article(self, file: str) -> Tag | None:
@@ -100,10 +108,12 @@ class BuiltSite:
         return visible_text(article) if article else ""
 
     def ids(self, file: str) -> list[str]:
-        soup = self.soup(file)
-        return [str(t["id"]) for t in soup.find_all(id=True)] + [
-            str(t["name"]) for t in soup.find_all("a", attrs={"name": True})
-        ]
+        if file not in self._ids:
+            soup = self.soup(file)
+            self._ids[file] = [str(t["id"]) for t in soup.find_all(id=True)] + [
+                str(t["name"]) for t in soup.find_all("a", attrs={"name": True})
+            ]
+        return self._ids[file]
 
     def nav(self, file: str = "index.html") -> list[tuple[str, str]]:
         """(title, href) of each page link in the primary navigation, in order."""
@@ -119,17 +129,7 @@ class BuiltSite:
     # Links -------------------------------------------------------------------------------------
 
     def links(self, file: str) -> list[tuple[Tag, str, str]]:
-        """(element, attribute, value) for every link-like attribute in the file."""
-        found = []
-        for tag in self.soup(file).find_all(True):
-            for attribute in LINK_ATTRIBUTES:
-                value = tag.get(attribute)
-                if isinstance(value, str) and not (tag.name == "object" and attribute != "data"):
-                    found.append((tag, attribute, value))
-            srcset = tag.get("srcset")
-            if isinstance(srcset, str):
-                found += [(tag, "srcset", part.split()[0]) for part in srcset.split(",") if part]
-        return found
+        return links_in(self.soup(file))
 
     def resolve(self, file: str, ref: str) -> Target:
         """Resolve a link found in `file` the way a browser on GitHub Pages would."""
@@ -160,3 +160,17 @@ def visible_text(tag: Tag) -> str:
         if not any("headerlink" in (p.get("class") or []) for p in text.parents if p.name == "a")
     ]
     return normalise(" ".join(parts))
+
+
+def links_in(soup: BeautifulSoup) -> list[tuple[Tag, str, str]]:
+    """(element, attribute, value) for every link-like attribute in a parsed page."""
+    found = []
+    for tag in soup.find_all(True):
+        for attribute in LINK_ATTRIBUTES:
+            value = tag.get(attribute)
+            if isinstance(value, str) and not (tag.name == "object" and attribute != "data"):
+                found.append((tag, attribute, value))
+        srcset = tag.get("srcset")
+        if isinstance(srcset, str):
+            found += [(tag, "srcset", part.split()[0]) for part in srcset.split(",") if part]
+    return found

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Request, Route
+from playwright.sync_api import Browser, BrowserContext
 
-from sitekit.browser import AXE_JS, AXE_TAGS
+from sitekit.browser import AXE_JS, AXE_TAGS, Watch
 from sitekit.build import Build
 from sitekit.pages_server import PagesServer
 from sitekit.site import BuiltSite
@@ -19,36 +18,6 @@ from sitekit.site import BuiltSite
 DESKTOP = {"width": 1280, "height": 800}
 PHONE = {"width": 390, "height": 844}
 SCHEMES = {"light": "default", "dark": "slate"}  # system preference -> Material's scheme
-
-
-@dataclass
-class Watch:
-    """What a page did that it must not: console errors, failed or foreign requests, HTTP errors."""
-
-    origin: str
-    problems: list[str] = field(default_factory=list)
-
-    def attach(self, context: BrowserContext) -> None:
-        context.route("**/*", self.route)
-        context.on(
-            "console",
-            lambda m: m.type == "error" and self.problems.append(f"console error: {m.text}"),
-        )
-        context.on(
-            "requestfailed",
-            lambda r: self.problems.append(f"failed request: {r.url} ({r.failure})"),
-        )
-        context.on(
-            "response",
-            lambda r: r.status >= 400 and self.problems.append(f"HTTP {r.status}: {r.url}"),
-        )
-
-    def route(self, route: Route, request: Request) -> None:
-        if request.url.startswith(self.origin) or request.url.startswith("data:"):
-            route.continue_()
-        else:
-            self.problems.append(f"request to another host: {request.url}")
-            route.abort()
 
 
 @pytest.fixture

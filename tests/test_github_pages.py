@@ -6,20 +6,16 @@ from urllib.parse import urljoin, urlsplit
 from bs4 import BeautifulSoup
 
 from sitekit.pages_server import PagesServer, fetch
-from sitekit.site import LINK_ATTRIBUTES, BuiltSite
+from sitekit.site import BuiltSite, links_in
 
 
 def internal_links(html: str, page_url: str, origin: str) -> set[str]:
-    soup = BeautifulSoup(html, "lxml")
-    found = set()
-    for tag in soup.find_all(True):
-        for attribute in LINK_ATTRIBUTES:
-            value = tag.get(attribute)
-            if isinstance(value, str):
-                url = urljoin(page_url, value).split("#")[0]
-                if url.startswith(origin):
-                    found.add(url)
-    return found
+    """Every link on a served page that stays on this server, without its fragment."""
+    urls = {
+        urljoin(page_url, value).split("#")[0]
+        for _, _, value in links_in(BeautifulSoup(html, "lxml"))
+    }
+    return {url for url in urls if url.startswith(origin)}
 
 
 def test_crawl_from_home_every_internal_link_answers_200(

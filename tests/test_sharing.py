@@ -15,7 +15,7 @@ from sitekit.site import BuiltSite
 
 def test_every_page_has_canonical_description_and_cards(site: BuiltSite) -> None:
     for page in site.pages:
-        url = site.site_url + page.removesuffix("index.html")
+        url = site.url(page)
         canonical = site.soup(page).find("link", rel="canonical")
         assert canonical and canonical["href"] == url, f"{page}: canonical is not {url}"
         description = site.meta(page, "description")
@@ -37,7 +37,7 @@ def test_every_page_has_canonical_description_and_cards(site: BuiltSite) -> None
 def test_sitemap_lists_every_page_under_site_url(site: BuiltSite) -> None:
     tree = etree.parse(str(site.root / "sitemap.xml"))
     locations = {e.text for e in tree.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")}
-    expected = {site.site_url + p.removesuffix("index.html") for p in site.pages}
+    expected = {site.url(p) for p in site.pages}
     assert locations == expected, f"sitemap.xml: {sorted(locations ^ expected)} differ"
 
 
