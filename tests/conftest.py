@@ -1,38 +1,86 @@
-"""One strict build of the site per test session, read through one parser, shared by every test."""
+"""Shared by every test: one build of the site per session (or the folder SITE_DIR names, as the
+deploy checks the very bytes it uploads), read through one parser, served once, and one browser.
+
+Copies of the project (a fork's URL, hostile values, an About page, moved pages) are built through
+the same entry point by `build_copy`, with the session's one Chromium printing their PDFs.
+"""
 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
-from pathlib import Path
+from collections.abc import Callable, Iterator, Mapping
+from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, sync_playwright
 
-from sitekit import ROOT
-from sitekit.browser import FLAGS, INSTALL, chromium
-from sitekit.build import Build, build
-from sitekit.pages_server import PagesServer
-from sitekit.sandbox import copy_project, rename_with_redirects
-from sitekit.site import BuiltSite
+from harness.browser import FLAGS, missing_browser
+from harness.site import BuiltSite
+from sitebuild.build import build, describe
+from sitebuild.engines import Engine
+from sitebuild.pdf import Printer
+from sitebuild.project import Project
+from sitebuild.server import PagesServer
+
+CI = os.environ.get("CI") == "true"
+
+
+def needs(reason: str | None) -> None:
+    """Skip a test whose tool is missing, saying how to get it; under CI=true, fail instead."""
+    if reason:
+        if CI:
+            pytest.fail(f"{reason} (CI=true: nothing may skip)")
+        pytest.skip(reason)
 
 
 @pytest.fixture(scope="session")
-def built(tmp_path_factory: pytest.TempPathFactory) -> Build:
-    return build(ROOT, tmp_path_factory.mktemp("site"))
+def project() -> Project:
+    return Project()
 
 
 @pytest.fixture(scope="session")
-def site(built: Build) -> BuiltSite:
-    return built.site
+def printer() -> Iterator[Printer]:
+    """One Chromium prints the PDF edition of every build the session makes."""
+    needs(missing_browser())
+    with Printer() as running:
+        yield running
+
+
+BuildCopy = Callable[..., BuiltSite]
 
 
 @pytest.fixture(scope="session")
-def renamed(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Build]:
-    """A copy with partnerships/ moved to alliances/ and #partnerships to #ties, redirects added."""
-    project = copy_project(tmp_path_factory.mktemp("renamed") / "project")
-    rename_with_redirects(project)
-    return project, build(project, tmp_path_factory.mktemp("renamed-site"))
+def build_copy(
+    tmp_path_factory: pytest.TempPathFactory, project: Project, printer: Printer
+) -> BuildCopy:
+    """Copy the project, change the copy, build it as `make build` would; returns the site."""
+
+    def make(
+        name: str,
+        change: Callable[[Project], Any] = lambda _: None,
+        *,
+        engine: Engine = "mkdocs",
+        env: Mapping[str, str] | None = None,
+        strict: bool = True,
+    ) -> BuiltSite:
+        copy = project.copy_to(tmp_path_factory.mktemp(name) / "project")
+        change(copy)
+        output = copy.root / "site"
+        return BuiltSite(build(copy, output, engine=engine, env=env, strict=strict, pdf=printer))
+
+    return make
+
+
+@pytest.fixture(scope="session")
+def site(
+    tmp_path_factory: pytest.TempPathFactory, project: Project, request: pytest.FixtureRequest
+) -> BuiltSite:
+    """The site under test: SITE_DIR if set (a folder `make build` wrote), else a fresh build."""
+    given = os.environ.get("SITE_DIR")
+    if given:
+        return BuiltSite(describe(project, project.root / given))
+    printer: Printer = request.getfixturevalue("printer")
+    return BuiltSite(build(project, tmp_path_factory.mktemp("site") / "site", pdf=printer))
 
 
 @pytest.fixture(scope="session")
@@ -45,13 +93,36 @@ def pages(site: BuiltSite) -> Iterator[PagesServer]:
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
     """Chromium through Playwright. Missing, it skips locally and fails under CI=true."""
-    executable = chromium()
-    if executable is None:
-        message = f"no Chromium to run browser tests; install it with `{INSTALL}`"
-        if os.environ.get("CI") == "true":
-            pytest.fail(message + " (CI=true: browser tests must run)")
-        pytest.skip(message)
+    executable = needs_browser()
     with sync_playwright() as playwright:
         launched = playwright.chromium.launch(executable_path=executable, args=FLAGS)
         yield launched
         launched.close()
+
+
+def needs_browser() -> str:
+    from harness.browser import chromium
+
+    needs(missing_browser())
+    executable = chromium()
+    assert executable is not None
+    return executable
+
+
+NewContext = Callable[..., BrowserContext]
+
+
+@pytest.fixture
+def new_context(browser: Browser) -> Iterator[NewContext]:
+    """Browser contexts for one test, closed however the test ends."""
+    opened: list[BrowserContext] = []
+
+    def make(**options: Any) -> BrowserContext:
+        context = browser.new_context(**options)
+        opened.append(context)
+        return context
+
+    yield make
+    for context in opened:
+        context.close()
+

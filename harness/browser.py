@@ -1,32 +1,31 @@
-"""Debian's Chromium, launched the way this closed network needs (tools cannot download browsers)."""
+"""Chromium for the browser tests, found and launched as the build's PDF step does (tools cannot
+download browsers here: the machine's own Chromium is driven through Playwright)."""
 
 from __future__ import annotations
 
-import os
-import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import axe_playwright_python
 from playwright.sync_api import BrowserContext, Request, Route
 
-INSTALL = "sudo apt-get install -y chromium"
-# Without the networking flags Chromium floods a closed network with background requests.
-FLAGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]  # fmt: skip
+from sitebuild.pdf import FLAGS, INSTALL, find_chromium
+
 AXE_JS = Path(axe_playwright_python.__file__).with_name("axe.min.js")
 # WCAG 2.2 A and AA (axe tags each level by the version that introduced it), plus best practices.
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa", "best-practice"]
 
 
 def chromium() -> str | None:
-    """Path of the Chromium to drive: $CHROMIUM, else Debian's."""
-    for candidate in (os.environ.get("CHROMIUM"), "/usr/bin/chromium", shutil.which("chromium")):
-        if candidate and Path(candidate).is_file():
-            return candidate
-    return None
+    return find_chromium()
+
+
+def missing_browser() -> str | None:
+    """Why the browser tests cannot run here, or None."""
+    return None if find_chromium() else f"no Chromium to drive: {INSTALL}"
+
+
+__all__ = ["FLAGS", "AXE_JS", "AXE_TAGS", "Watch", "chromium", "missing_browser"]
 
 
 @dataclass

@@ -1,15 +1,21 @@
-"""Read a built site: its files, its pages parsed once each, and where each link lands."""
+"""Read a built site: its files, its pages parsed once each, and where each link lands. Every
+guard and test reads the build through this one object, which also carries what the build was made
+from (the project, its table of pages, its settings)."""
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from functools import cached_property
-from pathlib import Path
+from typing import Any
 from urllib.parse import unquote, urljoin, urlsplit
 
 from bs4 import BeautifulSoup, Tag
 
-from sitekit.seed import normalise
+from sitebuild.build import Built
+from sitebuild.pages import Page, Table
+from sitebuild.project import Project
+from sitebuild.published import Settings
 
 # Attributes that name another resource, on any element.
 LINK_ATTRIBUTES = ("href", "src", "poster", "data", "action")
@@ -27,12 +33,25 @@ class Target:
 
 
 class BuiltSite:
-    def __init__(self, root: Path, site_url: str) -> None:
-        self.root = root
-        self.site_url = site_url if site_url.endswith("/") else site_url + "/"
+    def __init__(self, built: Built) -> None:
+        self.built = built
+        self.root = built.site_dir
+        self.site_url = built.settings.site_url
         self.base_path = urlsplit(self.site_url).path  # e.g. /strategic-alliances/
         self._soups: dict[str, BeautifulSoup] = {}
         self._ids: dict[str, list[str]] = {}
+
+    @property
+    def project(self) -> Project:
+        return self.built.project
+
+    @property
+    def table(self) -> Table:
+        return self.built.table
+
+    @property
+    def settings(self) -> Settings:
+        return self.built.settings
 
     # Files -------------------------------------------------------------------------------------
 
@@ -46,10 +65,16 @@ class BuiltSite:
     def html_files(self) -> list[str]:
         return [f for f in self.files if f.endswith(".html")]
 
-    @cached_property
+    @property
     def pages(self) -> list[str]:
-        """HTML files that are pages of the essay (not the 404 page, not redirect stubs)."""
-        return [f for f in self.html_files if f != "404.html" and self.h1(f) is not None]
+        """The built file of every page in the table, in nav order."""
+        return [self.file_of(p) for p in self.table.pages]
+
+    def file_of(self, page: Page) -> str:
+        return page.url + "index.html"
+
+    def page_of(self, file: str) -> Page | None:
+        return self.table.by_url(self.page_path(file))
 
     def text(self, file: str) -> str:
         return (self.root / file).read_text(encoding="utf-8")
@@ -58,6 +83,9 @@ class BuiltSite:
         if file not in self._soups:
             self._soups[file] = BeautifulSoup(self.text(file), "lxml")
         return self._soups[file]
+
+    def json(self, file: str) -> Any:
+        return json.loads(self.text(file))
 
     # Pages -------------------------------------------------------------------------------------
 
@@ -90,9 +118,12 @@ class BuiltSite:
         return str(refresh.get("content", "")).split("url=", 1)[-1].strip()
 
     def source_of(self, file: str) -> str:
-        """The Markdown file a page was built from (use_directory_urls layout)."""
-        stem = self.page_path(file).rstrip("/") or "index"
-        return f"docs/{stem}.md"
+        """The file a maintainer edits to change what `file` shows: its page's Markdown, or the
+        templates for files that no page makes."""
+        page = self.page_of(file)
+        if page is None:
+            return f"{self.project.relative(self.project.overrides)}/ (templates) -> {file}"
+        return f"{self.project.relative(self.project.docs / page.source)} -> {file}"
 
     def article(self, file: str) -> Tag | None:
         found = self.soup(file).select_one("article.md-content__inner")
@@ -126,6 +157,19 @@ class BuiltSite:
         tag = soup.find("meta", attrs={"name": key}) or soup.find("meta", attrs={"property": key})
         return str(tag["content"]) if isinstance(tag, Tag) and tag.has_attr("content") else None
 
+    def search_documents(self) -> dict[str, str]:
+        """Page URL (relative to the site root) -> the text the site search indexed for it, from
+        either engine's index (MkDocs: search/search_index.json, Zensical: search.json)."""
+        for name, key in (("search/search_index.json", "docs"), ("search.json", "items")):
+            if (self.root / name).is_file():
+                documents: dict[str, str] = {}
+                for doc in self.json(name)[key]:
+                    page = str(doc["location"]).split("#", 1)[0]
+                    text = BeautifulSoup(f"{doc.get('title', '')} {doc.get('text', '')}", "lxml")
+                    documents[page] = documents.get(page, "") + " " + text.get_text(" ")
+                return documents
+        return {}
+
     # Links -------------------------------------------------------------------------------------
 
     def links(self, file: str) -> list[tuple[Tag, str, str]]:
@@ -153,13 +197,13 @@ class BuiltSite:
 
 
 def visible_text(tag: Tag) -> str:
-    """Text a reader sees, without the permalink marks that headings carry."""
+    """Text a reader sees, white space collapsed, without permalink marks."""
     parts = [
         str(text)
         for text in tag.find_all(string=True)
         if not any("headerlink" in (p.get("class") or []) for p in text.parents if p.name == "a")
     ]
-    return normalise(" ".join(parts))
+    return " ".join(" ".join(parts).split())
 
 
 def links_in(soup: BeautifulSoup) -> list[tuple[Tag, str, str]]:
@@ -174,3 +218,4 @@ def links_in(soup: BeautifulSoup) -> list[tuple[Tag, str, str]]:
         if isinstance(srcset, str):
             found += [(tag, "srcset", part.split()[0]) for part in srcset.split(",") if part]
     return found
+

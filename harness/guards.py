@@ -1,0 +1,750 @@
+"""The guards over a built site. Each is a function of one BuiltSite (which carries the project,
+its table of pages and its settings) returning its problems, one line each, starting with the file
+a maintainer fixes. tests/test_guards.py runs every guard on the build; tests/test_faults.py breaks
+copies of the project and requires each guard to report what was broken. Both call GUARDS, so a
+guard is wired once, with the same inputs everywhere.
+
+The sources are checked by the build itself (sitebuild.sources); these judge what it made.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from datetime import UTC, datetime
+from io import BytesIO
+from urllib.parse import urlsplit
+from urllib.robotparser import RobotFileParser
+
+import tinycss2
+from bs4 import BeautifulSoup, NavigableString, Tag
+from lxml import etree
+
+from harness import links_lock
+from harness.seed import SEED_SHA256, Section, read_seed, sha256
+from harness.site import BuiltSite, visible_text
+from sitebuild.pages import Page
+
+Guard = Callable[[BuiltSite], list[str]]
+
+# Elements the templates add to an essay page by design, marked in the HTML with this attribute:
+# the home page's cards, the buttons, the "read the whole essay" links. Everything else in an
+# essay page's article is the author's words.
+STRUCTURE = "data-structure"
+
+
+# -- The essay's words --------------------------------------------------------------------------
+
+
+def words(site: BuiltSite) -> list[str]:
+    """Every block of every essay page's article is the author's heading or paragraph, character
+    for character as in the seed, or structure the design declares. Each seed paragraph is on
+    exactly one part page, and once on the whole-essay page, in the seed's order."""
+    project = site.project
+    problems = []
+    if sha256(project.seed) != SEED_SHA256:
+        problems.append(
+            f"{project.relative(project.seed)}: is not the essay's source of record (its sha256 "
+            f"is not harness/seed.py's SEED_SHA256); the seed is kept byte for byte"
+        )
+    seed = read_seed(project.seed)
+    carried: dict[str, list[Page]] = {s.heading: [] for s in seed}
+    for page in site.table.parts:
+        section = section_of(page, seed)
+        if section is None:
+            title = page.title.text if page.title else None
+            problems.append(
+                f"docs/{page.source}: its heading {title!r} is not the heading of a seed "
+                f"section for 'role: {page.role}'; the page carries one section of the seed"
+            )
+            continue
+        carried[section.heading].append(page)
+        problems += same_blocks(site, page, expected_blocks([section], top=1))
+    for heading, pages in carried.items():
+        if len(pages) != 1:
+            where = ", ".join(f"docs/{p.source}" for p in pages) or "no page"
+            problems.append(f"seed section {heading!r} is carried by {where}; it needs one page")
+    order = [section_of(p, seed) for p in site.table.parts]
+    if [s.heading for s in order if s] != [s.heading for s in seed if carried[s.heading]]:
+        problems.append(
+            f"{project.relative(project.config_file)}: nav orders the essay's parts "
+            f"{[p.source for p in site.table.parts]}, not in the seed's order"
+        )
+    whole = site.table.one("whole")
+    if whole is not None:
+        problems += same_blocks(site, whole, expected_blocks(seed, top=1, below=2))
+    return problems
+
+
+def section_of(page: Page, seed: list[Section]) -> Section | None:
+    heading = page.title.text if page.title else None
+    return next((s for s in seed if s.heading == heading and s.role == page.role), None)
+
+
+def expected_blocks(
+    sections: list[Section], top: int, below: int | None = None
+) -> list[tuple[str, str]]:
+    """(tag, exact text) of the author's blocks: the first heading at level `top`, later ones at
+    `below` (the whole-essay page puts every part under the title)."""
+    blocks = []
+    for index, section in enumerate(sections):
+        level = top if index == 0 or below is None else below
+        blocks.append((f"h{level}", section.heading))
+        blocks += [("p", paragraph) for paragraph in section.paragraphs]
+    return blocks
+
+
+BLOCKS = ("h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "blockquote", "pre", "table", "dl", "figure")
+
+
+def same_blocks(site: BuiltSite, page: Page, expected: list[tuple[str, str]]) -> list[str]:
+    file = site.file_of(page)
+    where = f"docs/{page.source}"
+    article = site.article(file)
+    if article is None:
+        return [f"{where}: {file} has no article"]
+    found = [
+        block
+        for block in article.find_all(BLOCKS)
+        if not block.find_parent(attrs={STRUCTURE: True})
+        and not block.has_attr(STRUCTURE)
+        and not block.find_parent(BLOCKS)
+    ]
+    problems = []
+    for index, block in enumerate(found):
+        if index >= len(expected):
+            problems.append(f"{where}: adds {block.name} «{visible_text(block)}», which the seed lacks")
+            continue
+        tag, text = expected[index]
+        problem = block_problem(block, tag, text)
+        if problem:
+            problems.append(f"{where}: {problem}")
+    problems += [
+        f"{where}: is missing the seed's {tag} «{text}»" for tag, text in expected[len(found) :]
+    ]
+    return problems
+
+
+def block_problem(block: Tag, tag: str, text: str) -> str | None:
+    """Why a block is not exactly the author's `text` as a `tag`, or None."""
+    if tag.startswith("h"):
+        own = [c for c in block.children if not is_permalink(c)]
+        inner = own[0] if len(own) == 1 and isinstance(own[0], Tag) and is_self_link(own[0], block) else block
+        content = [c for c in inner.children if not is_permalink(c)]
+    else:
+        content = list(block.children)
+    shown = visible_text(block)
+    if block.name != tag:
+        return f"has {block.name} «{shown}» where the seed has {tag} «{text}»"
+    markup = [c for c in content if isinstance(c, Tag)]
+    if markup:
+        return f"adds <{markup[0].name}> inside the author's words: «{shown}»"
+    actual = "".join(str(c) for c in content if isinstance(c, NavigableString))
+    if actual.strip() != text:
+        return f"changes the author's words: {difference(actual.strip(), text)}"
+    return None
+
+
+def is_permalink(node: object) -> bool:
+    return isinstance(node, Tag) and node.name == "a" and "headerlink" in (node.get("class") or [])
+
+
+def is_self_link(link: Tag, heading: Tag) -> bool:
+    """A heading whose text links to its own anchor (toc's anchorlink) is still only the text."""
+    return link.name == "a" and link.get("href") == f"#{heading.get('id')}"
+
+
+def difference(actual: str, expected: str) -> str:
+    at = next(
+        (i for i, (a, b) in enumerate(zip(actual, expected, strict=False)) if a != b),
+        min(len(actual), len(expected)),
+    )
+    start = max(0, at - 30)
+    return (
+        f"at character {at + 1}, the page has «…{actual[start : at + 30]}…» "
+        f"where the seed has «…{expected[start : at + 30]}…»"
+    )
+
+
+# -- Pages, navigation, the design's structure --------------------------------------------------
+
+
+def pages(site: BuiltSite) -> list[str]:
+    """Every page in the table is built at its URL and listed in the navigation under its title,
+    in order; the home page has a card per pillar and a way on to the conclusion; every essay
+    page leads to the whole essay and the PDF edition; the 404 page links every page."""
+    problems = []
+    table = site.table
+    for page in table.pages:
+        if site.file_for(site.base_path + page.url) is None:
+            problems.append(f"docs/{page.source}: no page is built at /{page.url}")
+    expected_nav = [(p.nav_title, p.url) for p in table.pages]
+    for file in [site.file_of(p) for p in table.pages if (site.root / site.file_of(p)).is_file()]:
+        nav = [(t, site.page_path(site.resolve(file, h).file or "")) for t, h in site.nav(file)]
+        if nav != expected_nav:
+            problems.append(
+                f"{site.source_of(file)}: navigation is {nav}, the table says {expected_nav}"
+            )
+            break
+    home = site.table.by_url("")
+    if home is None:
+        return [*problems, "mkdocs.yml: no page at the site's root (docs/index.md)"]
+    cards = [
+        (visible_text(a), site.resolve("index.html", str(a["href"])).file, card)
+        for card in site.soup("index.html").select(f".grid.cards[{STRUCTURE}] li")
+        for a in card.select("a[href]")[:1]
+    ]
+    pillars = table.with_role("pillar")
+    wanted = [(p.nav_title, site.file_of(p)) for p in pillars]
+    if [(t, f) for t, f, _ in cards] != wanted:
+        problems.append(
+            f"overrides/home.html: the cards are {[(t, f) for t, f, _ in cards]}, the pillars are {wanted}"
+        )
+    for (_, _, card), page in zip(cards, pillars, strict=False):
+        if page.description not in visible_text(card):
+            problems.append(
+                f"overrides/home.html: the card for {page.nav_title} lacks its description"
+            )
+    conclusion = table.one("conclusion")
+    whole = table.one("whole")
+    for page in table.parts:
+        file = site.file_of(page)
+        targets = structure_targets(site, file)
+        if page.role == "introduction" and conclusion and site.file_of(conclusion) not in targets:
+            problems.append(f"{site.source_of(file)}: no button on to the conclusion")
+        if whole and site.file_of(whole) not in targets:
+            problems.append(f"{site.source_of(file)}: no link to the whole essay (/{whole.url})")
+    if whole:
+        file = site.file_of(whole)
+        if site.settings.pdf not in structure_targets(site, file):
+            problems.append(f"{site.source_of(file)}: no link to the PDF edition")
+    article = site.article("404.html")
+    reached = {
+        site.resolve("404.html", str(a["href"])).file
+        for a in (article.select("a[href]") if article else [])
+    }
+    missing = [p for p in site.pages if p not in reached]
+    if missing:
+        problems.append(f"overrides/404.html: does not link {missing}")
+    return problems
+
+
+def structure_targets(site: BuiltSite, file: str) -> set[str | None]:
+    article = site.article(file)
+    links = article.select(f"[{STRUCTURE}] a[href], a[{STRUCTURE}][href]") if article else []
+    return {site.resolve(file, str(a["href"])).file for a in links}
+
+
+# -- Links, ids, privacy ------------------------------------------------------------------------
+
+
+def links(site: BuiltSite) -> list[str]:
+    """Every href/src in every built HTML file, templates included, lands on a file and every
+    #fragment on an id there; links that leave the site are https."""
+    problems = []
+    count = 0
+    for file in site.html_files:
+        for tag, attribute, value in site.links(file):
+            count += 1
+            target = site.resolve(file, value)
+            if target.problem:
+                problems.append(
+                    f"{site.source_of(file)}: <{tag.name} {attribute}={value!r}>: {target.problem}"
+                )
+    if count < 50:
+        problems.append(f"{site.root}: only {count} links found; the crawl is not reading the site")
+    return problems
+
+
+def duplicate_ids(site: BuiltSite) -> list[str]:
+    """An id used twice on a page makes its anchor ambiguous."""
+    problems = []
+    for file in site.html_files:
+        ids = site.ids(file)
+        problems += [
+            f"{site.source_of(file)}: id '{i}' is used {ids.count(i)} times"
+            for i in sorted(set(ids))
+            if ids.count(i) > 1
+        ]
+    return problems
+
+
+# Elements (and attributes) whose URL the browser fetches on load. <a href> and
+# <link rel=canonical> are references, not loads.
+LOADING_LINK_RELS = {
+    "stylesheet", "icon", "shortcut", "apple-touch-icon", "manifest", "preload",
+    "modulepreload", "prefetch", "preconnect", "dns-prefetch", "mask-icon",
+}  # fmt: skip
+LOADING_ATTRIBUTES = {
+    "script": ("src",), "img": ("src", "srcset"), "iframe": ("src",), "frame": ("src",),
+    "embed": ("src",), "object": ("data",), "source": ("src", "srcset"), "track": ("src",),
+    "video": ("src", "poster"), "audio": ("src",), "input": ("src",), "image": ("href",),
+}  # fmt: skip
+
+
+def privacy(site: BuiltSite) -> list[str]:
+    """No page or stylesheet loads a font, script, style, image or frame from another host."""
+    problems = []
+    if not any(f.endswith(".css") for f in site.files):
+        problems.append(f"{site.root}: no stylesheet in the build")
+    for file in site.html_files:
+        where = site.source_of(file)
+        for tag in site.soup(file).find_all(True):
+            for attribute, value in loaded_urls(tag):
+                if site.resolve(file, value).external:
+                    problems.append(f"{where}: <{tag.name} {attribute}> loads {value} from another host")
+            style = tag.get("style")
+            for value in css_urls(style if isinstance(style, str) else ""):
+                if site.resolve(file, value).external:
+                    problems.append(f"{where}: inline style on <{tag.name}> loads {value}")
+            if tag.name == "style":
+                for value in css_urls(tag.get_text()):
+                    if site.resolve(file, value).external:
+                        problems.append(f"{where}: <style> loads {value} from another host")
+    for file in (f for f in site.files if f.endswith(".css")):
+        for value in css_urls(site.text(file)):
+            if site.resolve(file, value).external:
+                problems.append(f"docs/{file}: stylesheet loads {value} from another host")
+    return problems
+
+
+def loaded_urls(tag: Tag) -> list[tuple[str, str]]:
+    if tag.name == "link":
+        rels = {r.lower() for r in (tag.get("rel") or [])}
+        href = tag.get("href")
+        return [("href", str(href))] if rels & LOADING_LINK_RELS and href else []
+    found = []
+    for attribute in LOADING_ATTRIBUTES.get(tag.name, ()):
+        value = tag.get(attribute)
+        if isinstance(value, str):
+            parts = value.split(",") if attribute == "srcset" else [value]
+            found += [(attribute, p.split()[0]) for p in parts if p.strip()]
+    return found
+
+
+def css_urls(css: str) -> list[str]:
+    """URLs in url(...) and @import, read with a real CSS tokenizer."""
+    found: list[str] = []
+
+    def walk(tokens: Iterable[object]) -> None:
+        for token in tokens:
+            kind = getattr(token, "type", None)
+            if kind == "url":
+                found.append(str(getattr(token, "value", "")))
+            elif kind == "function" and getattr(token, "lower_name", "") == "url":
+                found.extend(
+                    str(a.value) for a in getattr(token, "arguments", []) if a.type == "string"
+                )
+            elif kind == "at-rule" and getattr(token, "lower_at_keyword", "") == "import":
+                found.extend(
+                    str(t.value) for t in getattr(token, "prelude", []) if t.type in ("string", "url")
+                )
+            for child in ("prelude", "content", "arguments", "value"):
+                nested = getattr(token, child, None)
+                if isinstance(nested, list):
+                    walk(nested)
+
+    walk(tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True))
+    return found
+
+
+# -- Published links and the inventory ----------------------------------------------------------
+
+
+def published_links(site: BuiltSite) -> list[str]:
+    """The lock holds: every line ever published is still there (live, or redirected with
+    '->'), every line resolves as the lock says, and every page and heading id the build
+    publishes is listed."""
+    project = site.project
+    name = project.relative(project.links_lock)
+    lines, problems = links_lock.read(project.links_lock)
+    problems = [name + p for p in problems]
+    listed = {line.link: line for line in lines}
+    if not any("#" in link for link in listed) or "/" not in listed:
+        problems.append(f"{name}: lists no page and anchor; it must list every published link")
+    past = links_lock.history(project.links_lock)
+    if past.problem:
+        problems.append(f"{name}: {past.problem}")
+    for link, commit in past.links.items():
+        if link not in listed:
+            problems.append(
+                f"{name}: {link} was published (commit {commit}) and is gone from the lock; a "
+                f"published link is never dropped or rewritten - restore the line, and if the "
+                f"page or anchor moved, write '{link} -> <new link>' and add the redirect "
+                f"{redirect_advice(site, link)}"
+            )
+    for line in lines:
+        landing, reason = follow(site, line.link)
+        if reason:
+            problems.append(f"{name}:{line.number}: {line.link} no longer resolves: {reason}")
+        elif line.moved_to is None and landing != line.link:
+            problems.append(
+                f"{name}:{line.number}: {line.link} lands on {landing} through a redirect; "
+                f"write '{line.link} -> {landing}'"
+            )
+        elif line.moved_to is not None and landing != line.moved_to:
+            problems.append(
+                f"{name}:{line.number}: {line.link} lands on {landing}, not on {line.moved_to}"
+            )
+    for page in site.table.pages:
+        article = site.article(site.file_of(page))
+        if article is None:
+            continue
+        anchors = [str(h["id"]) for h in article.select("h1[id], h2[id], h3[id], h4[id], h5[id], h6[id]")]
+        for link in [f"/{page.url}", *(f"/{page.url}#{a}" for a in anchors)]:
+            if link not in listed:
+                problems.append(
+                    f"docs/{page.source}: {link} is built but not published; to publish it, "
+                    f"add the line '{link}' to {name}"
+                )
+    return problems
+
+
+def redirect_advice(site: BuiltSite, link: str) -> str:
+    path, _, fragment = link.partition("#")
+    page = path.strip("/")
+    if fragment:
+        return f"in mkdocs.yml under extra > moved_anchors: '{page}/#{fragment}': '{page}/#its-new-id'"
+    return f"in mkdocs.yml under plugins > redirects > redirect_maps: '{page or 'index'}.md': 'its-new-file.md'"
+
+
+def follow(site: BuiltSite, link: str) -> tuple[str, str | None]:
+    """Where a published link lands (a lock-style link), following page redirects and moved
+    anchors as a reader's browser would, or why it lands nowhere."""
+    path, _, fragment = link.partition("#")
+    file = site.file_for(site.base_path + path.lstrip("/"))
+    if file is None:
+        return link, f"no page at {path}; redirect it ({redirect_advice(site, path)})"
+    stub = site.redirect_target(file)
+    if stub is not None:
+        target = site.resolve(file, stub)
+        if target.problem or target.file is None:
+            return link, f"{path} redirects to {stub}, which does not resolve ({target.problem})"
+        file = target.file
+    page = site.page_path(file)
+    if not fragment or fragment in site.ids(file):
+        return f"/{page}" + (f"#{fragment}" if fragment else ""), None
+    moved = site.settings.moved_anchors.get(f"{page}#{fragment}")
+    if moved is None:
+        return link, (
+            f"no id '{fragment}' on {file} ({site.source_of(file)}); map the old anchor "
+            f"{redirect_advice(site, f'/{page}#{fragment}')}"
+        )
+    new_path, _, new_fragment = moved.partition("#")
+    new_file = site.file_for(site.base_path + new_path)
+    if new_file is None or new_fragment not in site.ids(new_file):
+        return link, f"extra.moved_anchors sends it to {moved}, which does not exist"
+    return f"/{moved}", None
+
+
+def inventory(site: BuiltSite) -> list[str]:
+    """objects.inv parses with the reader other projects' tooling uses; each entry lands on a page
+    and an id; each published link (moved ones included) has an entry; display names are the
+    plain text a reader sees."""
+    import sphobjinv  # only this guard needs it
+
+    path = site.root / "objects.inv"
+    if not path.is_file():
+        return ["sitebuild/published.py: objects.inv is missing from the site root"]
+    try:
+        entries = sphobjinv.Inventory(fname_zlib=path).objects
+    except Exception as error:
+        return [f"objects.inv: does not parse as a Sphinx inventory: {error}"]
+    problems, covered = [], set()
+    for entry in entries:
+        uri = entry.uri.replace("$", entry.name) if entry.uri.endswith("$") else entry.uri
+        target = site.resolve("index.html", uri)
+        if target.problem or target.file is None:
+            problems.append(f"objects.inv: {entry.name} ({entry.role}) -> {uri}: {target.problem}")
+        elif entry.role == "label" and not target.fragment:
+            problems.append(f"objects.inv: label {entry.name} -> {uri} has no anchor")
+        elif "&" in entry.dispname and re.search(r"&\w+;|&#\d+;", entry.dispname):
+            problems.append(f"objects.inv: {entry.name} shows {entry.dispname!r}, HTML-escaped")
+        else:
+            covered.add("/" + uri.removeprefix("./"))
+    for line in links_lock.read(site.project.links_lock)[0]:
+        if (line.moved_to or line.link) not in covered:
+            problems.append(f"objects.inv: no entry for published link {line.link}")
+    return problems
+
+
+# -- What a crawler, a sharer and an agent read -------------------------------------------------
+
+
+def sharing(site: BuiltSite) -> list[str]:
+    """Each page has its own canonical URL, title and description, the same in its Open Graph and
+    Twitter tags; robots.txt lets crawlers in and names the sitemap; the sitemap lists every page."""
+    problems = []
+    settings = site.settings
+    seen: dict[str, str] = {}
+    for page in site.table.pages:
+        file = site.file_of(page)
+        where = f"docs/{page.source}"
+        url = site.url(file)
+        title = settings.site_name if page.url == "" else f"{page.nav_title} - {settings.site_name}"
+        canonical = site.soup(file).find("link", rel="canonical")
+        html_title = site.soup(file).title
+        expected = {
+            "canonical": url,
+            "title": title,
+            "description": page.description,
+            "og:url": url,
+            "og:type": "website" if page.url == "" else "article",
+            "og:title": title,
+            "og:description": page.description,
+            "og:site_name": settings.site_name,
+            "twitter:card": "summary",
+            "twitter:title": title,
+            "twitter:description": page.description,
+        }
+        actual = {
+            "canonical": canonical.get("href") if isinstance(canonical, Tag) else None,
+            "title": html_title.get_text() if html_title else None,
+        } | {key: site.meta(file, key) for key in expected if key not in ("canonical", "title")}
+        for key, value in expected.items():
+            if actual[key] != value:
+                problems.append(f"{where}: {key} is {actual[key]!r}, expected {value!r}")
+        if title in seen:
+            problems.append(f"{where}: its title {title!r} is also {seen[title]}'s")
+        seen[title] = where
+    robots = site.root / "robots.txt"
+    if not robots.is_file():
+        problems.append("sitebuild/published.py: robots.txt is missing")
+    else:
+        parser = RobotFileParser()
+        parser.parse(robots.read_text(encoding="utf-8").splitlines())
+        shut = [site.url(f) for f in site.pages if not parser.can_fetch("*", site.url(f))]
+        if shut:
+            problems.append(f"robots.txt: keeps crawlers out of {shut}")
+        if parser.site_maps() != [f"{settings.site_url}sitemap.xml"]:
+            problems.append(f"robots.txt: names the sitemaps {parser.site_maps()}")
+    sitemap = site.root / "sitemap.xml"
+    if not sitemap.is_file():
+        return [*problems, "sitemap.xml: missing"]
+    tree = etree.parse(str(sitemap))
+    locations = {e.text for e in tree.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")}
+    expected_locations = {site.url(f) for f in site.pages}
+    if locations != expected_locations:
+        problems.append(f"sitemap.xml: {sorted(locations ^ expected_locations)} differ")
+    epoch = int(site.built.environment["SOURCE_DATE_EPOCH"])
+    day = datetime.fromtimestamp(epoch, UTC).date().isoformat()
+    dates = {e.text for e in tree.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}lastmod")}
+    if dates - {day}:
+        problems.append(f"sitemap.xml: lastmod {sorted(dates)} is not the last commit's day {day}")
+    return problems
+
+
+def llms_txt(site: BuiltSite) -> list[str]:
+    """llms.txt (llmstxt.org) names the site, sums it up and lists every page with its own
+    description, each link resolving; values read back exactly as written."""
+    import markdown
+
+    path = site.root / "llms.txt"
+    if not path.is_file():
+        return ["sitebuild/published.py: llms.txt is missing"]
+    soup = BeautifulSoup(markdown.markdown(path.read_text(encoding="utf-8")), "lxml")
+    problems = []
+    heading, summary = soup.find("h1"), soup.find("blockquote")
+    if not heading or heading.get_text() != site.settings.site_name:
+        problems.append(f"llms.txt: title is not the site name {site.settings.site_name!r}")
+    if not summary or " ".join(summary.get_text().split()) != site.settings.site_description:
+        problems.append("llms.txt: summary is not the site description")
+    if soup.find("script"):
+        problems.append("llms.txt: a value became raw HTML (a <script> element)")
+    listed: dict[str, str] = {}
+    for item in soup.select("li"):
+        link = item.find("a")
+        if not isinstance(link, Tag):
+            problems.append(f"llms.txt: entry without a link: {item.get_text()!r}")
+            continue
+        target = site.resolve("index.html", str(link["href"]))
+        if target.problem or not target.file:
+            problems.append(f"llms.txt: {link['href']}: {target.problem}")
+            continue
+        listed[target.file] = item.get_text()
+    for page in site.table.pages:
+        entry = listed.get(site.file_of(page))
+        if entry is None:
+            problems.append(f"docs/{page.source}: not listed in llms.txt")
+        elif page.description not in entry or page.nav_title not in entry:
+            problems.append(f"docs/{page.source}: llms.txt lists it without its title or description")
+    return problems
+
+
+def search(site: BuiltSite) -> list[str]:
+    """Every essay page is in the site search, found by a word that only its section uses."""
+    documents = site.search_documents()
+    if not documents:
+        return [f"{site.root}: no search index (search/search_index.json or search.json)"]
+    seed = read_seed(site.project.seed)
+    problems = []
+    for page in site.table.parts:
+        section = section_of(page, seed)
+        if section is None:
+            continue  # words() names the page
+        word = unique_word(section, seed)
+        text = documents.get(page.url)
+        if text is None:
+            problems.append(
+                f"docs/{page.source}: is not in the site search; remove 'search: exclude' from "
+                "its front matter"
+            )
+        elif word not in text.lower():
+            problems.append(f"docs/{page.source}: the search index lacks its word '{word}'")
+    return problems
+
+
+def unique_word(section: Section, seed: list[Section]) -> str:
+    """The longest word of a section that no other section uses (ties: alphabetical)."""
+
+    def vocabulary(s: Section) -> set[str]:
+        return set(re.findall(r"[a-z]+", " ".join(s.paragraphs).lower()))
+
+    others = set().union(*(vocabulary(s) for s in seed if s is not section))
+    own = sorted(vocabulary(section) - others, key=lambda w: (-len(w), w))
+    return own[0] if own else ""
+
+
+# -- Strictness, spelling, the PDF edition ------------------------------------------------------
+
+
+def strictness(site: BuiltSite) -> list[str]:
+    """mkdocs.yml keeps MkDocs strict: `strict: true` and every validation check at warn (the
+    default `info` lets broken anchors pass even under strict)."""
+    from sitebuild.pages import load_yaml
+
+    config = load_yaml(site.project.config_file)
+    name = site.project.relative(site.project.config_file)
+    problems = [] if config.get("strict") is True else [f"{name}: 'strict' must be true"]
+    wanted = {
+        "nav": ("omitted_files", "not_found", "absolute_links"),
+        "links": ("not_found", "anchors", "absolute_links", "unrecognized_links"),
+    }
+    validation = config.get("validation") or {}
+    for group, keys in wanted.items():
+        for key in keys:
+            level = (validation.get(group) or {}).get(key) if isinstance(validation, dict) else None
+            if level != "warn":
+                problems.append(f"{name}: validation.{group}.{key} is {level!r}; it must be 'warn'")
+    return problems
+
+
+WORD = re.compile(r"[A-Za-z]+(?:['\u2019][a-z]+)?")
+
+
+def spelling(site: BuiltSite) -> list[str]:
+    """Words a reader sees that the English dictionary and the project's word list do not know,
+    each traced back to the source file and line that produced it."""
+    from spellchecker import SpellChecker  # only this guard needs the dictionary
+
+    project = site.project
+    text = " ".join(site.main_text(f) for f in [*site.pages, "404.html"]).replace("\u2019", "'")
+    seen = set(WORD.findall(text))
+    listed = project.words.read_text(encoding="utf-8").splitlines()
+    checker = SpellChecker()
+    checker.word_frequency.load_words([w for w in listed if w and not w.startswith("#")])
+    sources = sorted(project.docs.rglob("*.md")) + sorted(project.overrides.rglob("*.html"))
+    problems = []
+    for word in sorted(checker.unknown(seen)):
+        places = [
+            f"{project.relative(path)}:{number}"
+            for path in sources
+            for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+            if re.search(rf"\b{re.escape(word)}\b", line, flags=re.I)
+        ] or ["(not found in the sources)"]
+        problems.append(
+            f"{', '.join(places)}: unknown word '{word}' (fix it, or add it to "
+            f"{project.relative(project.words)})"
+        )
+    return problems
+
+
+def pdf_edition(site: BuiltSite) -> list[str]:
+    """The PDF edition: at its file name, its text the seed's (every sentence once, in order),
+    titled, dated by the last commit, in the text's language, fonts embedded, links working."""
+    from pypdf import PdfReader
+
+    from harness.seed import sentences
+
+    name = site.settings.pdf
+    path = site.root / name
+    if not path.is_file():
+        return [f"sitebuild/pdf.py: {name} is missing from the site root"]
+    reader = PdfReader(BytesIO(path.read_bytes()))
+    problems = []
+    text = " ".join(" ".join(page.extract_text() or "" for page in reader.pages).split())
+    cursor = 0
+    for sentence in [s for section in read_seed(site.project.seed) for s in section.sentences]:
+        found = text.find(sentence, cursor)
+        if found < 0:
+            where = "out of order" if sentence in text else "missing or changed"
+            problems.append(f"{name}: {where}: «{sentence}»")
+        else:
+            cursor = found + len(sentence)
+        if text.count(sentence) > 1:
+            problems.append(f"{name}: «{sentence}» appears {text.count(sentence)} times")
+    intro = site.table.one("introduction")
+    title = intro.title.text if intro and intro.title else ""
+    info = reader.metadata or {}
+    if info.get("/Title") != title:
+        problems.append(f"{name}: /Title is {info.get('/Title')!r}, not the essay's {title!r}")
+    epoch = int(site.built.environment["SOURCE_DATE_EPOCH"])
+    stamp = datetime.fromtimestamp(epoch, UTC).strftime("D:%Y%m%d%H%M%S")
+    for key in ("/CreationDate", "/ModDate"):
+        if not str(info.get(key, "")).startswith(stamp):
+            problems.append(f"{name}: {key} is {info.get(key)!r}, not the last commit's {stamp}")
+    root = reader.trailer["/Root"]
+    language = site.soup(site.file_of(site.table.one("whole") or site.table.pages[0])).html
+    lang = language.get("lang") if language else None
+    if root.get("/Lang") != lang:
+        problems.append(f"{name}: /Lang is {root.get('/Lang')!r}, the page's is {lang!r}")
+    for number, page in enumerate(reader.pages, start=1):
+        fonts = page.get("/Resources", {}).get("/Font", {})
+        for font_name, font in fonts.items():
+            font = font.get_object()
+            descriptor = font.get("/FontDescriptor") or next(
+                (d.get_object().get("/FontDescriptor") for d in font.get("/DescendantFonts", [])),
+                None,
+            )
+            descriptor = descriptor.get_object() if descriptor else {}
+            if not any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3")):
+                problems.append(f"{name}: page {number}: font {font_name} is not embedded")
+        for annotation in page.get("/Annots", []):
+            annotation = annotation.get_object()
+            destination = annotation.get("/Dest")
+            action = annotation.get("/A", {})
+            if destination is None and action.get("/S") == "/GoTo":
+                destination = action.get("/D")
+            if destination is not None and not resolves(reader, destination):
+                problems.append(f"{name}: page {number}: internal link to {destination} goes nowhere")
+    return problems
+
+
+def resolves(reader: object, destination: object) -> bool:
+    named = getattr(reader, "named_destinations", {})
+    if isinstance(destination, str):
+        return destination in named
+    return isinstance(destination, list) and bool(destination)
+
+
+GUARDS: dict[str, Guard] = {
+    "words": words,
+    "pages": pages,
+    "links": links,
+    "duplicate_ids": duplicate_ids,
+    "privacy": privacy,
+    "published_links": published_links,
+    "inventory": inventory,
+    "sharing": sharing,
+    "llms_txt": llms_txt,
+    "search": search,
+    "strictness": strictness,
+    "spelling": spelling,
+    "pdf_edition": pdf_edition,
+}
+
+
+def run(site: BuiltSite, names: Iterable[str] = GUARDS) -> list[str]:
+    return [problem for name in names for problem in GUARDS[name](site)]
+
+

@@ -1,0 +1,59 @@
+"""The essay's source of record, read into sections and paragraphs exactly as written.
+
+Its identity is pinned here, inside the repository, so rewording the seed and a page alike fails
+on any machine, including a fork's runner where ../shared does not exist.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from sitebuild.pages import Role
+
+# sha256 of seeds/strategic-alliances.md, byte for byte as ../shared/seed/ has it.
+SEED_SHA256 = "363545468f8ec300c59097413f1f796c05acf2cade8e6a65774aa28f89db473e"
+
+# The seed has no heading for its conclusion: it is the last paragraph, the one that opens with
+# these words. The site gives it the heading "Conclusion" - the one heading the author did not write.
+CONCLUSION_OPENS = "In a nutshell"
+CONCLUSION_HEADING = "Conclusion"
+
+
+@dataclass(frozen=True)
+class Section:
+    heading: str  # exactly as in the seed (or CONCLUSION_HEADING)
+    paragraphs: tuple[str, ...]  # exactly as in the seed
+    role: Role  # the page role that carries it: introduction, pillar or conclusion
+
+    @property
+    def sentences(self) -> list[str]:
+        return [s for p in self.paragraphs for s in sentences(p)]
+
+
+def sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def read_seed(path: Path) -> list[Section]:
+    """The title with its introduction, each '##' section, then the conclusion, in order."""
+    sections: list[tuple[str, list[str], Role]] = []
+    for block in path.read_text(encoding="utf-8").split("\n\n"):
+        block = block.strip("\n")
+        heading = re.match(r"^(#{1,6})\s+(.*)$", block)
+        if heading:
+            role: Role = "introduction" if len(heading.group(1)) == 1 else "pillar"
+            sections.append((heading.group(2), [], role))
+        elif block.startswith(CONCLUSION_OPENS):
+            sections.append((CONCLUSION_HEADING, [block], "conclusion"))
+        elif block:
+            sections[-1][1].append(block)
+    return [Section(h, tuple(ps), r) for h, ps, r in sections]
+
+
+def sentences(paragraph: str) -> list[str]:
+    """A paragraph's sentences, white space collapsed (how text comes out of a PDF)."""
+    text = " ".join(paragraph.split())
+    return [s for s in re.split(r"(?<=[.!?])\s+(?=[A-Z])", text) if s]

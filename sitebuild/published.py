@@ -1,0 +1,179 @@
+"""Files the build adds to the built folder, the same under either engine: robots.txt, llms.txt
+and objects.inv. They are written from the table of pages and the built HTML, not by an engine's
+template or hook, because Zensical runs no hooks and renders no extra static templates."""
+
+from __future__ import annotations
+
+import re
+import zlib
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from pathlib import Path
+
+from sitebuild.pages import Page, Table
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What these files need from mkdocs.yml, as the engine resolved it."""
+
+    site_name: str
+    site_description: str
+    site_url: str  # ends with '/'
+    moved_anchors: dict[str, str]  # "page/#old": "page/#new"
+    redirect_maps: dict[str, str]  # "old.md": "new.md"
+    pdf: str  # the PDF edition's file name, at the site's root
+
+
+class BuildError(Exception):
+    """The build cannot finish; the message names the file or setting at fault."""
+
+
+def write_all(site_dir: Path, table: Table, settings: Settings) -> None:
+    (site_dir / "robots.txt").write_text(robots(settings), encoding="utf-8")
+    (site_dir / "llms.txt").write_text(llms(table, settings), encoding="utf-8")
+    (site_dir / "objects.inv").write_bytes(inventory(site_dir, table, settings))
+
+
+def robots(settings: Settings) -> str:
+    """Crawlers are welcome everywhere; the sitemap carries the deploy's own URL."""
+    return f"User-agent: *\nAllow: /\n\nSitemap: {settings.site_url}sitemap.xml\n"
+
+
+def llms(table: Table, settings: Settings) -> str:
+    """/llms.txt (llmstxt.org): what the site holds, for language-model agents."""
+    lines = [f"# {markdown_text(settings.site_name)}", ""]
+    lines += [f"> {markdown_text(settings.site_description)}", ""]
+    parts = table.parts
+    whole = table.one("whole")
+    lines += [
+        "The essay is published verbatim: a page for each of its parts, in the author's order, "
+        "and the whole of it on one page and as a PDF.",
+        "",
+        "## Essay",
+        "",
+    ]
+    lines += [entry(page, settings) for page in parts]
+    if whole is not None:
+        lines += ["", "## The whole essay", "", entry(whole, settings)]
+        lines += [f"- [{markdown_text(settings.pdf)}]({settings.site_url}{settings.pdf}): the PDF edition"]
+    others = [p for p in table.pages if p not in parts and p is not whole]
+    if others:
+        lines += ["", "## Optional", ""]
+        lines += [entry(page, settings) for page in others]
+    return "\n".join(lines) + "\n"
+
+
+def link(page: Page, settings: Settings) -> str:
+    return f"[{markdown_text(page.nav_title)}]({settings.site_url}{page.url})"
+
+
+def entry(page: Page, settings: Settings) -> str:
+    return f"- {link(page, settings)}: {markdown_text(page.description)}"
+
+
+def markdown_text(value: str) -> str:
+    """A value as literal Markdown text: punctuation that Markdown reads as markup (or raw HTML)
+    is backslash-escaped, which CommonMark allows before any ASCII punctuation."""
+    return re.sub(r"([\\`*_{}\[\]<>()#+!|&~])", r"\\\1", " ".join(value.split()))
+
+
+# -- objects.inv --------------------------------------------------------------------------------
+
+
+def inventory(site_dir: Path, table: Table, settings: Settings) -> bytes:
+    """A Sphinx inventory (version 2): each page a std:doc entry named by its file, each heading
+    a std:label entry named by its id, display names the plain text a reader sees. A moved page or
+    anchor keeps its old name, pointing at the new place, so nothing another project links to by
+    name breaks. The whole-essay page's labels are prefixed with its own name ('essay-...')."""
+    entries: dict[tuple[str, str], tuple[str, str]] = {}  # (name, role) -> (uri, display)
+    owners: dict[tuple[str, str], str] = {}
+
+    def add(name: str, role: str, uri: str, display: str, source: str) -> None:
+        key = (name, role)
+        if key in entries and entries[key][0] != uri:
+            raise BuildError(
+                f"docs/{source}: inventory name '{name}' ({role}) is also given by "
+                f"{owners[key]}; rename a heading id so each label is one place"
+            )
+        entries[key], owners[key] = (uri, display), f"docs/{source}"
+
+    for page in table.pages:
+        built = site_dir / (page.url + "index.html")
+        if not built.is_file():
+            raise BuildError(f"docs/{page.source}: was not built to {page.url}index.html")
+        article = read_article(built.read_text(encoding="utf-8"))
+        add(page.doc, "std:doc", page.url or "./", page.nav_title, page.source)
+        prefix = f"{page.doc}-" if page.role == "whole" else ""
+        for anchor, text in article.headings:
+            add(prefix + anchor, "std:label", f"{page.url}#{anchor}", text, page.source)
+    for old, new in settings.redirect_maps.items():
+        target = entries.get((new.removesuffix(".md"), "std:doc"))
+        if target:
+            add(old.removesuffix(".md"), "std:doc", target[0], target[1], f"{old} (redirect)")
+    for old, new in settings.moved_anchors.items():
+        new_page, _, new_id = new.partition("#")
+        label = next((v for (n, r), v in entries.items() if v[0] == f"{new_page}#{new_id}"), None)
+        if label:
+            add(old.partition("#")[2], "std:label", label[0], label[1], f"{old} (moved)")
+    body = "".join(
+        f"{name} {role} -1 {uri} {display}\n"
+        for (name, role), (uri, display) in sorted(entries.items())
+    )
+    header = (
+        "# Sphinx inventory version 2\n"
+        f"# Project: {' '.join(settings.site_name.split())}\n"
+        "# Version: \n"
+        "# The remainder of this file is compressed using zlib.\n"
+    )
+    return header.encode("utf-8") + zlib.compress(body.encode("utf-8"), 9)
+
+
+@dataclass(frozen=True)
+class Article:
+    headings: list[tuple[str, str]]  # (id, text) in document order
+    title: str  # the first level-1 heading's text
+
+
+def read_article(html: str) -> Article:
+    reader = _ArticleReader()
+    reader.feed(html)
+    reader.close()
+    title = next((text for level, _, text in reader.headings if level == 1), "")
+    return Article([(anchor, text) for _, anchor, text in reader.headings], title)
+
+
+class _ArticleReader(HTMLParser):
+    """Headings (with ids) inside the page's <article>, as plain text without permalink marks.
+    The standard library's parser keeps the build free of test-only dependencies."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.headings: list[tuple[int, str, str]] = []
+        self._article_depth = 0
+        self._heading: tuple[int, str] | None = None
+        self._text: list[str] = []
+        self._skip = 0  # inside a permalink mark
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        attributes = dict(attrs)
+        if tag == "article":
+            self._article_depth += 1
+        elif self._article_depth and re.fullmatch(r"h[1-6]", tag) and attributes.get("id"):
+            self._heading, self._text = (int(tag[1]), str(attributes["id"])), []
+        elif self._heading and tag == "a" and "headerlink" in (attributes.get("class") or ""):
+            self._skip += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "article":
+            self._article_depth -= 1
+        elif self._heading and tag == f"h{self._heading[0]}":
+            text = " ".join("".join(self._text).split())
+            self.headings.append((*self._heading, text))
+            self._heading = None
+        elif self._skip and tag == "a":
+            self._skip -= 1
+
+    def handle_data(self, data: str) -> None:
+        if self._heading and not self._skip:
+            self._text.append(data)

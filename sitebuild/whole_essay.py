@@ -1,0 +1,57 @@
+"""A Python-Markdown extension that assembles the whole essay on one page at build time.
+
+The page that asks for it (docs/essay.md) holds a marker line, `<!-- whole-essay ... -->`; the
+marker becomes the Markdown of the essay's parts (the pages whose role is introduction, pillar or
+conclusion), in the order of the nav, each part's headings one level down except the
+introduction's, so the title is the page's heading and each part a section under it with the same
+anchor as on its own page. There is no second copy of the text in the repository, and both engines
+run Python-Markdown extensions, so the page is the same under MkDocs and Zensical.
+
+Like pymdownx.snippets, it resolves the project from the working folder (where mkdocs.yml is).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from markdown import Extension, Markdown
+from markdown.preprocessors import Preprocessor
+
+from sitebuild.pages import FENCE, HEADING, Table, read_table
+
+MARKER = re.compile(r"^<!--\s*whole-essay\b.*-->\s*$")
+
+
+def assembled(table: Table) -> list[str]:
+    lines: list[str] = []
+    for page in table.parts:
+        shift = "" if page.role == "introduction" else "#"
+        in_fence = False
+        for line in page.body.splitlines():
+            if FENCE.match(line):
+                in_fence = not in_fence
+            lines.append(shift + line if not in_fence and HEADING.match(line) else line)
+        lines.append("")
+    return lines
+
+
+class WholeEssay(Preprocessor):
+    def run(self, lines: list[str]) -> list[str]:
+        if not any(MARKER.match(line) for line in lines):
+            return lines
+        table = read_table(Path.cwd() / "mkdocs.yml")
+        out: list[str] = []
+        for line in lines:
+            out += assembled(table) if MARKER.match(line) else [line]
+        return out
+
+
+class WholeEssayExtension(Extension):
+    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Python-Markdown's name
+        # Before raw HTML is stashed (20) and white space normalised (30): the marker is a comment.
+        md.preprocessors.register(WholeEssay(md), "whole_essay", 40)
+
+
+def makeExtension(**kwargs: object) -> WholeEssayExtension:  # noqa: N802 - Python-Markdown's name
+    return WholeEssayExtension(**kwargs)

@@ -1,0 +1,37 @@
+"""Every guard in harness/guards.py, run on the site under test: the build the deploy uploads
+(SITE_DIR) or, without it, a fresh build through the same entry point. Each guard's docstring says
+what it holds; tests/test_faults.py proves each one by breaking what it guards."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from harness.guards import GUARDS
+from harness.seed import SEED_SHA256, read_seed, sha256
+from harness.site import BuiltSite
+from sitebuild.project import Project
+
+
+@pytest.mark.parametrize("name", GUARDS)
+def test_guard_finds_nothing(site: BuiltSite, name: str) -> None:
+    assert site.table.parts, "the table of pages is empty: the guards would have nothing to read"
+    problems = GUARDS[name](site)
+    assert not problems, "\n".join(problems)
+
+
+def test_the_seed_is_the_source_of_record_byte_for_byte(project: Project) -> None:
+    assert sha256(project.seed) == SEED_SHA256, f"{project.seed} is not the pinned seed"
+    record = project.root.parent / "shared" / "seed" / project.seed.name
+    if record.exists():  # beside a clone, as in CI; a fork's runner has only the pin above
+        assert project.seed.read_bytes() == record.read_bytes(), f"{project.seed} differs from {record}"
+    sections = read_seed(project.seed)
+    assert [s.role for s in sections] == ["introduction", *["pillar"] * 4, "conclusion"]
+    assert all(s.paragraphs for s in sections), "a seed section was read with no paragraph"
+
+
+def test_every_page_of_the_table_is_in_the_build(site: BuiltSite) -> None:
+    built = {p for p in site.pages if (Path(site.root) / p).is_file()}
+    assert built == set(site.pages), f"not built: {sorted(set(site.pages) - built)}"
+    assert {p.role for p in site.table.pages} >= {"introduction", "pillar", "conclusion", "whole"}
