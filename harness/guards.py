@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
+from difflib import SequenceMatcher
 from io import BytesIO
 from urllib.parse import urlsplit
 from urllib.robotparser import RobotFileParser
@@ -110,18 +111,18 @@ def same_blocks(site: BuiltSite, page: Page, expected: list[tuple[str, str]]) ->
         and not block.has_attr(STRUCTURE)
         and not block.find_parent(BLOCKS)
     ]
+    actual = [(block.name, visible_text(block)) for block in found]
+    wanted = [(tag, " ".join(text.split())) for tag, text in expected]
     problems = []
-    for index, block in enumerate(found):
-        if index >= len(expected):
-            problems.append(f"{where}: adds {block.name} «{visible_text(block)}», which the seed lacks")
+    for op, a1, a2, e1, e2 in SequenceMatcher(None, actual, wanted, autojunk=False).get_opcodes():
+        if op in ("equal", "replace") and a2 - a1 == e2 - e1:
+            for block, (tag, text) in zip(found[a1:a2], expected[e1:e2], strict=True):
+                problem = block_problem(block, tag, text)
+                if problem:
+                    problems.append(f"{where}: {problem}")
             continue
-        tag, text = expected[index]
-        problem = block_problem(block, tag, text)
-        if problem:
-            problems.append(f"{where}: {problem}")
-    problems += [
-        f"{where}: is missing the seed's {tag} «{text}»" for tag, text in expected[len(found) :]
-    ]
+        problems += [f"{where}: adds {tag} «{text}», which the seed lacks" for tag, text in actual[a1:a2]]
+        problems += [f"{where}: is missing the seed's {tag} «{text}»" for tag, text in expected[e1:e2]]
     return problems
 
 
@@ -210,14 +211,12 @@ def pages(site: BuiltSite) -> list[str]:
     for page in table.parts:
         file = site.file_of(page)
         targets = structure_targets(site, file)
-        if page.role == "introduction" and conclusion and site.file_of(conclusion) not in targets:
+        if page.role == "introduction" and conclusion and conclusion.url not in targets:
             problems.append(f"{site.source_of(file)}: no button on to the conclusion")
-        if whole and site.file_of(whole) not in targets:
+        if whole and whole.url not in targets:
             problems.append(f"{site.source_of(file)}: no link to the whole essay (/{whole.url})")
-    if whole:
-        file = site.file_of(whole)
-        if site.settings.pdf not in structure_targets(site, file):
-            problems.append(f"{site.source_of(file)}: no link to the PDF edition")
+    if whole and site.settings.pdf not in structure_targets(site, site.file_of(whole)):
+        problems.append(f"{site.source_of(site.file_of(whole))}: no link to the PDF edition")
     article = site.article("404.html")
     reached = {
         site.resolve("404.html", str(a["href"])).file
@@ -229,10 +228,12 @@ def pages(site: BuiltSite) -> list[str]:
     return problems
 
 
-def structure_targets(site: BuiltSite, file: str) -> set[str | None]:
+def structure_targets(site: BuiltSite, file: str) -> set[str]:
+    """Where the design's links on a page point, as URLs relative to the site's root."""
     article = site.article(file)
     links = article.select(f"[{STRUCTURE}] a[href], a[{STRUCTURE}][href]") if article else []
-    return {site.resolve(file, str(a["href"])).file for a in links}
+    paths = [urlsplit(site.resolve(file, str(a["href"])).url).path for a in links]
+    return {path.removeprefix(site.base_path) for path in paths}
 
 
 # -- Links, ids, privacy ------------------------------------------------------------------------
