@@ -1,40 +1,68 @@
-"""The build behaves on a GitHub-Pages-like server: sub-path, 301 for /dir, 404.html for misses."""
+"""Served like GitHub Pages (sub-path, 301 for /dir, the root 404.html at any depth, gzip,
+max-age=600): the site under test and a fork's build (another SITE_URL, another sub-path) are both
+crawled from their home pages, and every link answers 200."""
+
+from __future__ import annotations
 
 from collections import deque
 from urllib.parse import urljoin, urlsplit
 
+import pytest
 from bs4 import BeautifulSoup
 
-from sitekit.pages_server import PagesServer, fetch
-from sitekit.site import BuiltSite, links_in
+from harness.guards import GUARDS
+from harness.site import BuiltSite, links_in
+from sitebuild.server import PagesServer, fetch
+from tests.conftest import BuildCopy
+
+FORK = {"SITE_URL": "https://someone.github.io/a-fork", "REPO_URL": "https://github.com/someone/a-fork"}
+
+
+@pytest.fixture(scope="module")
+def fork(build_copy: BuildCopy) -> BuiltSite:
+    """This project as a fork deploys it: its own Pages URL (given without the trailing slash,
+    as actions/configure-pages reports it) and repository."""
+    return build_copy("fork", env=FORK)
 
 
 def internal_links(html: str, page_url: str, origin: str) -> set[str]:
     """Every link on a served page that stays on this server, without its fragment."""
-    urls = {
-        urljoin(page_url, value).split("#")[0]
-        for _, _, value in links_in(BeautifulSoup(html, "lxml"))
-    }
+    urls = {urljoin(page_url, value).split("#")[0] for _, _, value in links_in(BeautifulSoup(html, "lxml"))}
     return {url for url in urls if url.startswith(origin)}
 
 
-def test_crawl_from_home_every_internal_link_answers_200(
-    pages: PagesServer, site: BuiltSite
-) -> None:
-    seen, queue, failures = {pages.url}, deque([pages.url]), []
-    while queue:
-        url = queue.popleft()
-        answer = fetch(url)
-        if answer.status != 200:
-            failures.append(f"{url}: {answer.status}")
-            continue
-        if answer.headers.get("content-type", "").startswith("text/html"):
-            for link in internal_links(answer.text, url, pages.origin) - seen:
-                seen.add(link)
-                queue.append(link)
-    unreached = {pages.origin + site.url_path(p) for p in site.pages} - seen
-    assert not unreached, f"the crawl from the home page never reached {sorted(unreached)}"
-    assert not failures, "\n".join(failures)
+def crawl(site: BuiltSite) -> list[str]:
+    """Follow every internal link from the home page; return what did not answer 200, and pages
+    the crawl never reached."""
+    with PagesServer(site.root, site.base_path) as server:
+        seen, queue, failures = {server.url}, deque([server.url]), []
+        while queue:
+            url = queue.popleft()
+            answer = fetch(url)
+            if answer.status != 200:
+                failures.append(f"{url}: {answer.status}")
+                continue
+            if answer.headers.get("content-type", "").startswith("text/html"):
+                for link in internal_links(answer.text, url, server.origin) - seen:
+                    seen.add(link)
+                    queue.append(link)
+        unreached = {server.origin + site.url_path(p) for p in site.pages} - seen
+        return failures + [f"the crawl from the home page never reached {u}" for u in sorted(unreached)]
+
+
+def test_crawl_from_home_every_internal_link_answers_200(site: BuiltSite) -> None:
+    problems = crawl(site)
+    assert not problems, "\n".join(problems)
+
+
+def test_a_forks_build_is_its_own_under_its_sub_path(fork: BuiltSite) -> None:
+    assert fork.base_path == "/a-fork/" and fork.site_url == "https://someone.github.io/a-fork/"
+    problems = crawl(fork) + [p for name in ("links", "sharing", "llms_txt", "inventory") for p in GUARDS[name](fork)]
+    assert not problems, "\n".join(problems)
+    stylesheets = [str(link["href"]) for link in fork.soup("404.html").select("link[rel=stylesheet]")]
+    assert stylesheets and all(s.startswith("/a-fork/") for s in stylesheets), stylesheets
+    edit = fork.soup("index.html").select_one("a.md-content__button")
+    assert edit and str(edit["href"]).startswith("https://github.com/someone/a-fork/edit/main/docs/")
 
 
 def test_site_lives_under_its_sub_path(pages: PagesServer) -> None:
@@ -62,8 +90,7 @@ def test_missing_path_three_deep_serves_the_404_page_and_all_it_needs(pages: Pag
     assert heading and heading.get_text(strip=True) == "Page not found", "not the site's 404 page"
     links = internal_links(answer.text, url, pages.origin)
     assert len(links) > 8, f"the 404 page links only {len(links)} things"
-    statuses = {link: fetch(link).status for link in sorted(links)}
-    failures = [f"{link}: {status}" for link, status in statuses.items() if status != 200]
+    failures = [f"{link}: {status}" for link in sorted(links) if (status := fetch(link).status) != 200]
     assert not failures, "on the 404 page:\n" + "\n".join(failures)
 
 
