@@ -596,13 +596,17 @@ def search(site: BuiltSite) -> list[str]:
 
 
 def unique_word(section: Section, seed: list[Section]) -> str:
-    """The longest word of a section that no other section uses (ties: alphabetical)."""
+    """The longest word of a section (heading or text) whose stem no other section uses, stemmed
+    as the site search stems (lunr's Porter stemmer); ties go alphabetically."""
+    import snowballstemmer
 
-    def vocabulary(s: Section) -> set[str]:
-        return set(re.findall(r"[a-z]+", " ".join(s.paragraphs).lower()))
+    stem = snowballstemmer.stemmer("porter").stemWord
 
-    others = set().union(*(vocabulary(s) for s in seed if s is not section))
-    own = sorted(vocabulary(section) - others, key=lambda w: (-len(w), w))
+    def words(s: Section) -> set[str]:
+        return set(re.findall(r"[a-z]+", " ".join([s.heading, *s.paragraphs]).lower()))
+
+    others = {stem(w) for s in seed if s is not section for w in words(s)}
+    own = sorted((w for w in words(section) if stem(w) not in others), key=lambda w: (-len(w), w))
     return own[0] if own else ""
 
 

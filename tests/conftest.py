@@ -126,3 +126,16 @@ def new_context(browser: Browser) -> Iterator[NewContext]:
     for context in opened:
         context.close()
 
+
+
+@pytest.fixture(scope="session")
+def moved(build_copy: BuildCopy) -> BuiltSite:
+    """A copy where a page and an anchor moved exactly as the README says: partnerships/ became
+    alliances/, and on it #partnerships became #ties."""
+    from harness.sandbox import both, commit, move_anchor, move_page
+
+    def change(copy: Project) -> None:
+        commit(copy)  # what the lock published before the move
+        both(move_page("partnerships", "alliances"), move_anchor("alliances", "partnerships", "ties"))(copy)
+
+    return build_copy("moved", change)
