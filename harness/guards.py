@@ -732,6 +732,22 @@ def resolves(reader: object, destination: object) -> bool:
     return isinstance(destination, list) and bool(destination)
 
 
+def validity(site: BuiltSite) -> list[str]:
+    """Every built HTML file passes the Nu HTML Checker (vnu), the markup a browser reads, not
+    the one lxml repairs; the only errors excused are harness/validator.py's narrow exceptions."""
+    from harness.validator import missing_java, unexcused, validate
+
+    reason = missing_java()
+    if reason:
+        return [reason]
+    files = [site.root / f for f in site.html_files]
+    errors, stale = unexcused(files, validate(files))
+    return [
+        f"{site.source_of(m.file.relative_to(site.root).as_posix())}:{m.line}: {m.text} «{m.element}»"
+        for m in errors
+    ] + stale
+
+
 GUARDS: dict[str, Guard] = {
     "words": words,
     "pages": pages,
@@ -746,6 +762,7 @@ GUARDS: dict[str, Guard] = {
     "strictness": strictness,
     "spelling": spelling,
     "pdf_edition": pdf_edition,
+    "validity": validity,
 }
 
 

