@@ -73,9 +73,12 @@ def entry(page: Page, settings: Settings) -> str:
 
 
 def markdown_text(value: str) -> str:
-    """A value as literal Markdown text: punctuation that Markdown reads as markup (or raw HTML)
-    is backslash-escaped, which CommonMark allows before any ASCII punctuation."""
-    return re.sub(r"([\\`*_{}\[\]<>()#+!|&~])", r"\\\1", " ".join(value.split()))
+    """A value as literal Markdown text, in Python-Markdown and CommonMark alike: '&', '<' and
+    '>' as entities (so nothing becomes raw HTML), and the punctuation Markdown reads as emphasis,
+    code or links backslash-escaped."""
+    text = " ".join(value.split())
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return re.sub(r"([\\`*_\[\]])", r"\\\1", text)
 
 
 # -- objects.inv --------------------------------------------------------------------------------
