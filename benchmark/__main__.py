@@ -73,7 +73,9 @@ def build_times(
     for run in range(runs):
         for name in SITES:
             if name in engines:
-                built = build(project, out / f"{run}-{engines[name]}", engine=engines[name], pdf=printer)
+                built = build(
+                    project, out / f"{run}-{engines[name]}", engine=engines[name], pdf=printer
+                )
                 times[name]["html"].append(built.seconds["total"] - built.seconds["pdf"])
                 times[name]["pdf"].append(built.seconds["pdf"])
             else:
@@ -135,7 +137,9 @@ def lighthouse(root: Path, base_path: str, executable: str) -> dict[str, dict[st
 
 def suite_time(root: Path) -> float:
     started = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "pytest", "-q"], cwd=root, check=False, capture_output=True)
+    subprocess.run(
+        [sys.executable, "-m", "pytest", "-q"], cwd=root, check=False, capture_output=True
+    )
     return time.perf_counter() - started
 
 
@@ -157,13 +161,19 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp, Printer(executable) as printer:
         default = default_project(project, Path(tmp) / "default")
         times = build_times(project, default, Path(tmp), args.runs, printer)
-        folders = {SITES[0]: Path(tmp) / "0-mkdocs", SITES[1]: Path(tmp) / "0-zensical", SITES[2]: Path(tmp) / "0-default"}
+        folders = {
+            SITES[0]: Path(tmp) / "0-mkdocs",
+            SITES[1]: Path(tmp) / "0-zensical",
+            SITES[2]: Path(tmp) / "0-default",
+        }
         for name in SITES:
             loads = first_loads(folders[name], "/strategic-alliances/", executable)
             results[name] |= {
                 "build_seconds_median": statistics.median(times[name]["html"]),
                 "build_seconds_runs": times[name]["html"],
-                "pdf_seconds_median": statistics.median(times[name]["pdf"]) if times[name]["pdf"] else None,
+                "pdf_seconds_median": statistics.median(times[name]["pdf"])
+                if times[name]["pdf"]
+                else None,
                 "pages": loads,
                 "bytes_per_page_mean": statistics.mean(int(str(p["bytes"])) for p in loads),
                 "requests_per_page_max": max(int(str(p["requests"])) for p in loads),
@@ -172,7 +182,9 @@ def main() -> int:
             pdf = folders[name] / "strategic-alliances.pdf"
             results[name]["pdf_bytes"] = pdf.stat().st_size if pdf.is_file() else None
             if not args.no_lighthouse and name != SITES[1]:
-                results[name]["lighthouse_lowest"] = lighthouse(folders[name], "/strategic-alliances/", executable)
+                results[name]["lighthouse_lowest"] = lighthouse(
+                    folders[name], "/strategic-alliances/", executable
+                )
     if not args.no_tests:
         results[SITES[0]]["test_suite_seconds"] = suite_time(project.root)
     args.output.write_text(json.dumps(results, indent=2) + "\n")
@@ -191,7 +203,10 @@ def table(results: dict[str, dict[str, Any]]) -> str:
         ("HTML build, median (s)", [cell(r["build_seconds_median"], ".2f") for r in get]),
         ("PDF edition, median (s)", [cell(r.get("pdf_seconds_median"), ".2f") for r in get]),
         ("PDF edition (bytes)", [cell(r.get("pdf_bytes"), ",") for r in get]),
-        ("bytes per page, first load, gzip (mean)", [cell(r["bytes_per_page_mean"], ",.0f") for r in get]),
+        (
+            "bytes per page, first load, gzip (mean)",
+            [cell(r["bytes_per_page_mean"], ",.0f") for r in get],
+        ),
         ("requests per page, first load (max)", [str(r["requests_per_page_max"]) for r in get]),
         ("third-party requests, all pages", [str(r["third_party_requests"]) for r in get]),
     ]
@@ -200,7 +215,10 @@ def table(results: dict[str, dict[str, Any]]) -> str:
             rows.append(
                 (
                     f"Lighthouse {form} {category} (lowest page)",
-                    [cell(r.get("lighthouse_lowest", {}).get(form, {}).get(category), ".0f") for r in get],
+                    [
+                        cell(r.get("lighthouse_lowest", {}).get(form, {}).get(category), ".0f")
+                        for r in get
+                    ],
                 )
             )
     if "test_suite_seconds" in get[0]:
@@ -208,11 +226,19 @@ def table(results: dict[str, dict[str, Any]]) -> str:
     width = max(len(r[0]) for r in rows)
     widths = [max(len(name), 8) for name in SITES]
     lines = [
-        "| " + " | ".join([f"{'figure':<{width}}", *(f"{n:>{w}}" for n, w in zip(SITES, widths, strict=True))]) + " |",
+        "| "
+        + " | ".join(
+            [f"{'figure':<{width}}", *(f"{n:>{w}}" for n, w in zip(SITES, widths, strict=True))]
+        )
+        + " |",
         "|" + "|".join(["-" * (width + 2), *("-" * (w + 2) for w in widths)]) + "|",
     ]
     lines += [
-        "| " + " | ".join([f"{label:<{width}}", *(f"{v:>{w}}" for v, w in zip(values, widths, strict=True))]) + " |"
+        "| "
+        + " | ".join(
+            [f"{label:<{width}}", *(f"{v:>{w}}" for v, w in zip(values, widths, strict=True))]
+        )
+        + " |"
         for label, values in rows
     ]
     return "\n".join(lines)

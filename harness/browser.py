@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import axe_playwright_python
-from playwright.sync_api import BrowserContext, Request, Route
+from playwright.sync_api import BrowserContext, ConsoleMessage, Request, Response, Route
 
 from sitebuild.pdf import FLAGS, INSTALL, find_chromium
 
@@ -25,7 +25,7 @@ def missing_browser() -> str | None:
     return None if find_chromium() else f"no Chromium to drive: {INSTALL}"
 
 
-__all__ = ["FLAGS", "AXE_JS", "AXE_TAGS", "Watch", "chromium", "missing_browser"]
+__all__ = ["AXE_JS", "AXE_TAGS", "FLAGS", "Watch", "chromium", "missing_browser"]
 
 
 @dataclass
@@ -38,18 +38,20 @@ class Watch:
 
     def attach(self, context: BrowserContext) -> None:
         context.route("**/*", self.route)
-        context.on(
-            "console",
-            lambda m: m.type == "error" and self.problems.append(f"console error: {m.text}"),
-        )
-        context.on(
-            "requestfailed",
-            lambda r: self.problems.append(f"failed request: {r.url} ({r.failure})"),
-        )
-        context.on(
-            "response",
-            lambda r: r.status >= 400 and self.problems.append(f"HTTP {r.status}: {r.url}"),
-        )
+        context.on("console", self.console)
+        context.on("requestfailed", self.failed)
+        context.on("response", self.response)
+
+    def console(self, message: ConsoleMessage) -> None:
+        if message.type == "error":
+            self.problems.append(f"console error: {message.text}")
+
+    def failed(self, request: Request) -> None:
+        self.problems.append(f"failed request: {request.url} ({request.failure})")
+
+    def response(self, response: Response) -> None:
+        if response.status >= 400:
+            self.problems.append(f"HTTP {response.status}: {response.url}")
 
     def route(self, route: Route, request: Request) -> None:
         if request.url.startswith(self.origin) or request.url.startswith("data:"):

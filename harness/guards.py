@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 from difflib import SequenceMatcher
 from io import BytesIO
+from typing import Any
 from urllib.parse import urlsplit
 from urllib.robotparser import RobotFileParser
 
@@ -95,7 +96,21 @@ def expected_blocks(
     return blocks
 
 
-BLOCKS = ("h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "blockquote", "pre", "table", "dl", "figure")
+BLOCKS = (
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "p",
+    "li",
+    "blockquote",
+    "pre",
+    "table",
+    "dl",
+    "figure",
+)
 
 
 def same_blocks(site: BuiltSite, page: Page, expected: list[tuple[str, str]]) -> list[str]:
@@ -121,8 +136,12 @@ def same_blocks(site: BuiltSite, page: Page, expected: list[tuple[str, str]]) ->
                 if problem:
                     problems.append(f"{where}: {problem}")
             continue
-        problems += [f"{where}: adds {tag} «{text}», which the seed lacks" for tag, text in actual[a1:a2]]
-        problems += [f"{where}: is missing the seed's {tag} «{text}»" for tag, text in expected[e1:e2]]
+        problems += [
+            f"{where}: adds {tag} «{text}», which the seed lacks" for tag, text in actual[a1:a2]
+        ]
+        problems += [
+            f"{where}: is missing the seed's {tag} «{text}»" for tag, text in expected[e1:e2]
+        ]
     return problems
 
 
@@ -130,7 +149,11 @@ def block_problem(block: Tag, tag: str, text: str) -> str | None:
     """Why a block is not exactly the author's `text` as a `tag`, or None."""
     if tag.startswith("h"):
         own = [c for c in block.children if not is_permalink(c)]
-        inner = own[0] if len(own) == 1 and isinstance(own[0], Tag) and is_self_link(own[0], block) else block
+        inner = (
+            own[0]
+            if len(own) == 1 and isinstance(own[0], Tag) and is_self_link(own[0], block)
+            else block
+        )
         content = [c for c in inner.children if not is_permalink(c)]
     else:
         content = list(block.children)
@@ -293,7 +316,9 @@ def privacy(site: BuiltSite) -> list[str]:
         for tag in site.soup(file).find_all(True):
             for attribute, value in loaded_urls(tag):
                 if site.resolve(file, value).external:
-                    problems.append(f"{where}: <{tag.name} {attribute}> loads {value} from another host")
+                    problems.append(
+                        f"{where}: <{tag.name} {attribute}> loads {value} from another host"
+                    )
             style = tag.get("style")
             for value in css_urls(style if isinstance(style, str) else ""):
                 if site.resolve(file, value).external:
@@ -338,7 +363,9 @@ def css_urls(css: str) -> list[str]:
                 )
             elif kind == "at-rule" and getattr(token, "lower_at_keyword", "") == "import":
                 found.extend(
-                    str(t.value) for t in getattr(token, "prelude", []) if t.type in ("string", "url")
+                    str(t.value)
+                    for t in getattr(token, "prelude", [])
+                    if t.type in ("string", "url")
                 )
             for child in ("prelude", "content", "arguments", "value"):
                 nested = getattr(token, child, None)
@@ -383,15 +410,18 @@ def published_links(site: BuiltSite) -> list[str]:
                 f"{name}:{line.number}: {line.link} lands on {landing} through a redirect; "
                 f"write '{line.link} -> {landing}'"
             )
-        elif line.moved_to is not None and landing != line.moved_to:
+        elif line.moved_to is not None and landing != follow(site, line.moved_to)[0]:
             problems.append(
-                f"{name}:{line.number}: {line.link} lands on {landing}, not on {line.moved_to}"
+                f"{name}:{line.number}: {line.link} lands on {landing}, not where "
+                f"{line.moved_to} lands ({follow(site, line.moved_to)[0]})"
             )
     for page in site.table.pages:
         article = site.article(site.file_of(page))
         if article is None:
             continue
-        anchors = [str(h["id"]) for h in article.select("h1[id], h2[id], h3[id], h4[id], h5[id], h6[id]")]
+        anchors = [
+            str(h["id"]) for h in article.select("h1[id], h2[id], h3[id], h4[id], h5[id], h6[id]")
+        ]
         for link in [f"/{page.url}", *(f"/{page.url}#{a}" for a in anchors)]:
             if link not in listed:
                 problems.append(
@@ -405,7 +435,9 @@ def redirect_advice(site: BuiltSite, link: str) -> str:
     path, _, fragment = link.partition("#")
     page = path.strip("/")
     if fragment:
-        return f"in mkdocs.yml under extra > moved_anchors: '{page}/#{fragment}': '{page}/#its-new-id'"
+        return (
+            f"in mkdocs.yml under extra > moved_anchors: '{page}/#{fragment}': '{page}/#its-new-id'"
+        )
     return f"in mkdocs.yml under plugins > redirects > redirect_maps: '{page or 'index'}.md': 'its-new-file.md'"
 
 
@@ -464,8 +496,9 @@ def inventory(site: BuiltSite) -> list[str]:
         else:
             covered.add("/" + uri.removeprefix("./"))
     for line in links_lock.read(site.project.links_lock)[0]:
-        if (line.moved_to or line.link) not in covered:
-            problems.append(f"objects.inv: no entry for published link {line.link}")
+        landing, reason = follow(site, line.link)
+        if reason is None and landing not in covered:
+            problems.append(f"objects.inv: no entry for published link {line.link} (at {landing})")
     return problems
 
 
@@ -568,7 +601,9 @@ def llms_txt(site: BuiltSite) -> list[str]:
         if entry is None:
             problems.append(f"docs/{page.source}: not listed in llms.txt")
         elif page.description not in entry or page.nav_title not in entry:
-            problems.append(f"docs/{page.source}: llms.txt lists it without its title or description")
+            problems.append(
+                f"docs/{page.source}: llms.txt lists it without its title or description"
+            )
     return problems
 
 
@@ -669,8 +704,6 @@ def pdf_edition(site: BuiltSite) -> list[str]:
     titled, dated by the last commit, in the text's language, fonts embedded, links working."""
     from pypdf import PdfReader
 
-    from harness.seed import sentences
-
     name = site.settings.pdf
     path = site.root / name
     if not path.is_file():
@@ -690,7 +723,7 @@ def pdf_edition(site: BuiltSite) -> list[str]:
             problems.append(f"{name}: «{sentence}» appears {text.count(sentence)} times")
     intro = site.table.one("introduction")
     title = intro.title.text if intro and intro.title else ""
-    info = reader.metadata or {}
+    info: dict[str, Any] = dict(reader.metadata or {})
     if info.get("/Title") != title:
         problems.append(f"{name}: /Title is {info.get('/Title')!r}, not the essay's {title!r}")
     epoch = int(site.built.environment["SOURCE_DATE_EPOCH"])
@@ -698,38 +731,35 @@ def pdf_edition(site: BuiltSite) -> list[str]:
     for key in ("/CreationDate", "/ModDate"):
         if not str(info.get(key, "")).startswith(stamp):
             problems.append(f"{name}: {key} is {info.get(key)!r}, not the last commit's {stamp}")
-    root = reader.trailer["/Root"]
-    language = site.soup(site.file_of(site.table.one("whole") or site.table.pages[0])).html
-    lang = language.get("lang") if language else None
-    if root.get("/Lang") != lang:
-        problems.append(f"{name}: /Lang is {root.get('/Lang')!r}, the page's is {lang!r}")
+    html = site.soup(site.file_of(site.table.one("whole") or site.table.pages[0])).html
+    lang = html.get("lang") if html else None
+    if pdf_dict(reader.trailer["/Root"]).get("/Lang") != lang:
+        problems.append(f"{name}: /Lang is not the page's language {lang!r}")
+    destinations = set(reader.named_destinations)
     for number, page in enumerate(reader.pages, start=1):
-        fonts = page.get("/Resources", {}).get("/Font", {})
+        fonts = pdf_dict(pdf_dict(page.get("/Resources")).get("/Font"))
         for font_name, font in fonts.items():
-            font = font.get_object()
-            descriptor = font.get("/FontDescriptor") or next(
-                (d.get_object().get("/FontDescriptor") for d in font.get("/DescendantFonts", [])),
-                None,
+            descendants = [pdf_dict(d) for d in pdf_dict(font).get("/DescendantFonts") or []]
+            descriptor = pdf_dict(
+                pdf_dict(font).get("/FontDescriptor")
+                or next((d.get("/FontDescriptor") for d in descendants), None)
             )
-            descriptor = descriptor.get_object() if descriptor else {}
-            if not any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3")):
+            if not {"/FontFile", "/FontFile2", "/FontFile3"} & set(descriptor):
                 problems.append(f"{name}: page {number}: font {font_name} is not embedded")
-        for annotation in page.get("/Annots", []):
-            annotation = annotation.get_object()
-            destination = annotation.get("/Dest")
-            action = annotation.get("/A", {})
-            if destination is None and action.get("/S") == "/GoTo":
-                destination = action.get("/D")
-            if destination is not None and not resolves(reader, destination):
-                problems.append(f"{name}: page {number}: internal link to {destination} goes nowhere")
+        for annotation in [pdf_dict(a) for a in page.get("/Annots") or []]:
+            action = pdf_dict(annotation.get("/A"))
+            target = annotation.get("/Dest") or (
+                action.get("/D") if action.get("/S") == "/GoTo" else None
+            )
+            if isinstance(target, str) and target not in destinations:
+                problems.append(f"{name}: page {number}: internal link to {target} goes nowhere")
     return problems
 
 
-def resolves(reader: object, destination: object) -> bool:
-    named = getattr(reader, "named_destinations", {})
-    if isinstance(destination, str):
-        return destination in named
-    return isinstance(destination, list) and bool(destination)
+def pdf_dict(value: object) -> dict[str, Any]:
+    """A PDF dictionary (following an indirect reference), or an empty one."""
+    resolved = value.get_object() if hasattr(value, "get_object") else value
+    return dict(resolved) if isinstance(resolved, dict) else {}
 
 
 def validity(site: BuiltSite) -> list[str]:
@@ -768,5 +798,3 @@ GUARDS: dict[str, Guard] = {
 
 def run(site: BuiltSite, names: Iterable[str] = GUARDS) -> list[str]:
     return [problem for name in names for problem in GUARDS[name](site)]
-
-

@@ -44,7 +44,9 @@ def default_branch(root: Path) -> str | None:
             return str(branch)
 
     def git(*args: str) -> str:
-        result = subprocess.run(["git", *args], cwd=root, capture_output=True, text=True, check=False)
+        result = subprocess.run(
+            ["git", *args], cwd=root, capture_output=True, text=True, check=False
+        )
         return result.stdout.strip() if result.returncode == 0 else ""
 
     origin = git("symbolic-ref", "--short", "refs/remotes/origin/HEAD")
@@ -82,10 +84,16 @@ def deploy_runs_on_the_default_branch(root: Path) -> list[str]:
     branches = (on.get("push") or {}).get("branches") if isinstance(on, dict) else None
     problems = []
     if branches != [branch]:
-        problems.append(f"{DEPLOY}: deploys on pushes to {branches}, not to the default branch [{branch!r}]")
-    edit_uri = str(yaml.safe_load(re.sub(r"!\S+", "", (root / "mkdocs.yml").read_text())).get("edit_uri", ""))
+        problems.append(
+            f"{DEPLOY}: deploys on pushes to {branches}, not to the default branch [{branch!r}]"
+        )
+    edit_uri = str(
+        yaml.safe_load(re.sub(r"!\S+", "", (root / "mkdocs.yml").read_text())).get("edit_uri", "")
+    )
     if f"/{branch}/" not in f"/{edit_uri}":
-        problems.append(f"mkdocs.yml: edit_uri {edit_uri!r} does not edit the default branch {branch!r}")
+        problems.append(
+            f"mkdocs.yml: edit_uri {edit_uri!r} does not edit the default branch {branch!r}"
+        )
     return problems
 
 
@@ -94,27 +102,47 @@ def deploy_publishes_the_tested_build(root: Path) -> list[str]:
     .ci/run - build, then test that folder - before it uploads that same folder."""
     problems = []
     jobs = workflow(root, DEPLOY).get("jobs") or {}
-    builders = [n for n, j in jobs.items() if j.get("uses") == SELF and (j.get("with") or {}).get("pages") is True]
-    deployers = [n for n, j in jobs.items() if any("actions/deploy-pages@" in str(s.get("uses", "")) for s in j.get("steps") or [])]
+    builders = [
+        n
+        for n, j in jobs.items()
+        if j.get("uses") == SELF and (j.get("with") or {}).get("pages") is True
+    ]
+    deployers = [
+        n
+        for n, j in jobs.items()
+        if any("actions/deploy-pages@" in str(s.get("uses", "")) for s in j.get("steps") or [])
+    ]
     if not builders:
-        problems.append(f"{DEPLOY}: no job calls {SELF} with `pages: true` to build and test the site")
+        problems.append(
+            f"{DEPLOY}: no job calls {SELF} with `pages: true` to build and test the site"
+        )
     if len(deployers) != 1:
         problems.append(f"{DEPLOY}: expected one job with actions/deploy-pages, found {deployers}")
     for name in deployers:
         needs = jobs[name].get("needs")
         needs = [needs] if isinstance(needs, str) else needs or []
         if not builders or not set(builders) <= set(needs):
-            problems.append(f"{DEPLOY}: job {name!r} deploys without needing the tested build {builders}")
-    steps = next(iter((workflow(root, TEST).get("jobs") or {}).values()), {}).get("steps") or []
+            problems.append(
+                f"{DEPLOY}: job {name!r} deploys without needing the tested build {builders}"
+            )
+    test_jobs: dict[str, Any] = workflow(root, TEST).get("jobs") or {}
+    first_job: dict[str, Any] = next(iter(test_jobs.values()), {})
+    steps: list[dict[str, Any]] = first_job.get("steps") or []
     runs = [i for i, s in enumerate(steps) if s.get("run", "").strip() == f"bash {RECIPE}"]
-    uploads = [i for i, s in enumerate(steps) if "actions/upload-pages-artifact@" in str(s.get("uses", ""))]
+    uploads = [
+        i for i, s in enumerate(steps) if "actions/upload-pages-artifact@" in str(s.get("uses", ""))
+    ]
     if len(runs) != 1:
         problems.append(f"{TEST}: expected one step running `bash {RECIPE}`, found {len(runs)}")
     if len(uploads) != 1:
-        problems.append(f"{TEST}: expected one actions/upload-pages-artifact step, found {len(uploads)}")
+        problems.append(
+            f"{TEST}: expected one actions/upload-pages-artifact step, found {len(uploads)}"
+        )
     if runs and uploads and uploads[0] < runs[0]:
         problems.append(f"{TEST}: uploads the site before {RECIPE} has built and tested it")
-    uploaded = str((steps[uploads[0]].get("with") or {}).get("path", "")).strip("./") if uploads else None
+    uploaded = (
+        str((steps[uploads[0]].get("with") or {}).get("path", "")).strip("./") if uploads else None
+    )
     commands = recipe_commands(root)
     builds = [i for i, c in enumerate(commands) if c == ["make", "build"]]
     tests = [i for i, c in enumerate(commands) if c[-2:] == ["make", "test"]]
@@ -123,18 +151,28 @@ def deploy_publishes_the_tested_build(root: Path) -> list[str]:
     else:
         tested = [w.split("=", 1)[1] for w in commands[tests[-1]] if w.startswith("SITE_DIR=")]
         if tested != [uploaded]:
-            problems.append(f"{RECIPE}: tests {tested or 'a fresh build of its own'}, but {TEST} uploads {uploaded!r}")
+            problems.append(
+                f"{RECIPE}: tests {tested or 'a fresh build of its own'}, but {TEST} uploads {uploaded!r}"
+            )
     written = built_folder(root)
     if written != uploaded:
-        problems.append(f"Makefile: `make build` writes {written!r}, but {TEST} uploads {uploaded!r}")
+        problems.append(
+            f"Makefile: `make build` writes {written!r}, but {TEST} uploads {uploaded!r}"
+        )
     return problems
 
 
 def deployments_are_never_cancelled(root: Path) -> list[str]:
     problems = []
     group = workflow(root, DEPLOY).get("concurrency") or {}
-    if not isinstance(group, dict) or group.get("group") != "pages" or group.get("cancel-in-progress") is not False:
-        problems.append(f"{DEPLOY}: concurrency must be group 'pages' with cancel-in-progress: false")
+    if (
+        not isinstance(group, dict)
+        or group.get("group") != "pages"
+        or group.get("cancel-in-progress") is not False
+    ):
+        problems.append(
+            f"{DEPLOY}: concurrency must be group 'pages' with cancel-in-progress: false"
+        )
     called = workflow(root, TEST).get("concurrency") or {}
     cancel = str(called.get("cancel-in-progress", "")) if isinstance(called, dict) else ""
     if cancel not in ("False", "false", "${{ !inputs.pages }}"):

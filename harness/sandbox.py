@@ -9,6 +9,7 @@ import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
+from sitebuild.pages import read_table
 from sitebuild.project import Project
 
 Change = Callable[[Project], None]
@@ -82,19 +83,36 @@ def move_page(old: str, new: str) -> Change:
         lock = project.links_lock
         text = lock.read_text(encoding="utf-8")
         moved = re.sub(rf"^/{old}/(#[\w-]+)?$", rf"/{old}/\1 -> /{new}/\1", text, flags=re.M)
-        added = [m.group(0).replace(f"/{old}/", f"/{new}/") for m in re.finditer(rf"^/{old}/(#[\w-]+)?$", text, flags=re.M)]
+        added = [
+            m.group(0).replace(f"/{old}/", f"/{new}/")
+            for m in re.finditer(rf"^/{old}/(#[\w-]+)?$", text, flags=re.M)
+        ]
         lock.write_text(moved + "".join(f"{line}\n" for line in added), encoding="utf-8")
 
     return change
 
 
 def move_anchor(page: str, old: str, new: str) -> Change:
-    """Rename the heading id #<old> on docs/<page>.md to #<new> as the README says."""
+    """Rename the heading id #<old> on docs/<page>.md to #<new> as the README says: the id, a
+    moved_anchors entry and the lock's lines for every page the heading is on - its own and, for
+    a part of the essay, the whole-essay page, which repeats its parts' headings."""
 
     def change(project: Project) -> None:
         replace_in(project.docs / f"{page}.md", f"{{ #{old} }}", f"{{ #{new} }}")
-        add_to_mapping(project.config_file, "moved_anchors", f'"{page}/#{old}": "{page}/#{new}"')
-        replace_in(project.links_lock, f"/{page}/#{old}\n", f"/{page}/#{old} -> /{page}/#{new}\n/{page}/#{new}\n")
+        table = read_table(project.config_file)
+        own = table.by_source(f"{page}.md")
+        whole = table.one("whole")
+        pages = [page] + ([whole.url.strip("/")] if whole and own in table.parts else [])
+        lock = project.links_lock
+        for where in pages:
+            add_to_mapping(
+                project.config_file, "moved_anchors", f'"{where}/#{old}": "{where}/#{new}"'
+            )
+            text = lock.read_text(encoding="utf-8")
+            line = re.compile(rf"^/{re.escape(where)}/#{re.escape(old)}$", flags=re.M)
+            assert line.search(text), f"set-up: no line /{where}/#{old} in {lock}"
+            text = line.sub(f"/{where}/#{old} -> /{where}/#{new}", text)
+            lock.write_text(text + f"/{where}/#{new}\n", encoding="utf-8")
 
     return change
 
@@ -112,5 +130,9 @@ This site publishes the essay; its text is its author's.
 def add_about_page(project: Project) -> None:
     """A page that is not part of the essay: its file, a nav line, its published links."""
     (project.docs / "about.md").write_text(ABOUT, encoding="utf-8")
-    replace_in(project.config_file, "  - The whole essay: essay.md\n", "  - The whole essay: essay.md\n  - About: about.md\n")
+    replace_in(
+        project.config_file,
+        "  - The whole essay: essay.md\n",
+        "  - The whole essay: essay.md\n  - About: about.md\n",
+    )
     append("published-links.txt", "/about/\n/about/#about\n")(project)

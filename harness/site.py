@@ -218,4 +218,3 @@ def links_in(soup: BeautifulSoup) -> list[tuple[Tag, str, str]]:
         if isinstance(srcset, str):
             found += [(tag, "srcset", part.split()[0]) for part in srcset.split(",") if part]
     return found
-

@@ -74,7 +74,14 @@ def validate(files: list[Path]) -> list[Message]:
         extract = str(found.get("extract", ""))
         start, length = int(found.get("hiliteStart", 0)), int(found.get("hiliteLength", 0))
         file = Path(str(found.get("url", "")).removeprefix("file:"))
-        messages.append(Message(file, int(found.get("lastLine", 0)), str(found.get("message", "")), extract[start : start + length]))
+        messages.append(
+            Message(
+                file,
+                int(found.get("lastLine", 0)),
+                str(found.get("message", "")),
+                extract[start : start + length],
+            )
+        )
     return messages
 
 
@@ -83,7 +90,10 @@ def unexcused(files: list[Path], messages: list[Message]) -> tuple[list[Message]
     seen: Counter[tuple[Path, str]] = Counter()
     errors = []
     for message in messages:
-        match = next((e for e in EXCEPTIONS if e.message == message.text and e.element == message.element), None)
+        match = next(
+            (e for e in EXCEPTIONS if e.message == message.text and e.element == message.element),
+            None,
+        )
         if match:
             seen[(message.file.resolve(), match.element)] += 1
         else:
@@ -92,7 +102,7 @@ def unexcused(files: list[Path], messages: list[Message]) -> tuple[list[Message]
         f"{file}: the validator exception for {e.element} matched {seen[(file.resolve(), e.element)]} "
         "times, not once; remove or update it in harness/validator.py"
         for file in files
-        if "http-equiv=\"refresh\"" not in file.read_text(encoding="utf-8")
+        if 'http-equiv="refresh"' not in file.read_text(encoding="utf-8")
         for e in EXCEPTIONS
         if seen[(file.resolve(), e.element)] != 1
     ]

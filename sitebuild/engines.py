@@ -10,7 +10,7 @@ import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Literal, cast, get_args
+from typing import Any, Literal, get_args
 
 from sitebuild.project import Project
 from sitebuild.published import BuildError
@@ -22,7 +22,8 @@ ENGINES: tuple[Engine, ...] = get_args(Engine)
 def checked_engine(value: str) -> Engine:
     if value not in ENGINES:
         raise BuildError(f"ENGINE={value!r}: must be one of {', '.join(ENGINES)}")
-    return cast(Engine, value)
+    engine: Engine = "zensical" if value == "zensical" else "mkdocs"
+    return engine
 
 
 class _Collect(logging.Handler):

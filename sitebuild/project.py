@@ -50,7 +50,14 @@ class Project:
 
     # What a working copy needs to build and be checked: sources, templates, the seed, the lock.
     # The build code itself is imported from this checkout, so it is not copied.
-    COPY = ("mkdocs.yml", "docs", "overrides", "seeds", "published-links.txt", "tests/project-words.txt")
+    COPY = (
+        "mkdocs.yml",
+        "docs",
+        "overrides",
+        "seeds",
+        "published-links.txt",
+        "tests/project-words.txt",
+    )
 
     def copy_to(self, destination: Path) -> Project:
         """A throwaway copy to break or move things in; symbolic links are copied as links."""

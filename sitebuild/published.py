@@ -56,7 +56,9 @@ def llms(table: Table, settings: Settings) -> str:
     lines += [entry(page, settings) for page in parts]
     if whole is not None:
         lines += ["", "## The whole essay", "", entry(whole, settings)]
-        lines += [f"- [{markdown_text(settings.pdf)}]({settings.site_url}{settings.pdf}): the PDF edition"]
+        lines += [
+            f"- [{markdown_text(settings.pdf)}]({settings.site_url}{settings.pdf}): the PDF edition"
+        ]
     others = [p for p in table.pages if p not in parts and p is not whole]
     if others:
         lines += ["", "## Optional", ""]
@@ -115,10 +117,12 @@ def inventory(site_dir: Path, table: Table, settings: Settings) -> bytes:
         if target:
             add(old.removesuffix(".md"), "std:doc", target[0], target[1], f"{old} (redirect)")
     for old, new in settings.moved_anchors.items():
-        new_page, _, new_id = new.partition("#")
-        label = next((v for (n, r), v in entries.items() if v[0] == f"{new_page}#{new_id}"), None)
+        old_page, _, old_id = old.partition("#")
+        label = next((v for (_, r), v in entries.items() if r == "std:label" and v[0] == new), None)
+        moved_from = table.by_url(old_page)
+        prefix = f"{moved_from.doc}-" if moved_from and moved_from.role == "whole" else ""
         if label:
-            add(old.partition("#")[2], "std:label", label[0], label[1], f"{old} (moved)")
+            add(prefix + old_id, "std:label", label[0], label[1], f"{old} (moved)")
     body = "".join(
         f"{name} {role} -1 {uri} {display}\n"
         for (name, role), (uri, display) in sorted(entries.items())

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import yaml
 
-from sitebuild.pages import FRONT_MATTER, PARTS, ROLES, Page, Table, nav_entries
+from sitebuild.pages import FRONT_MATTER, PARTS, ROLES, Page, Role, Table
 from sitebuild.project import Project
 
 # What a page's front matter may say, and what each key is for.
@@ -88,7 +88,9 @@ def page_problems(project: Project, page: Page, icon_sets: list[Path]) -> list[s
 
 def front_matter(text: str, page: Page, icon_sets: list[Path]) -> list[str]:
     if not text.startswith("---\n"):
-        return [f": no front matter; start the page with '---', 'description: ...' and '---' ({DESCRIPTION_HELP})"]
+        return [
+            f": no front matter; start the page with '---', 'description: ...' and '---' ({DESCRIPTION_HELP})"
+        ]
     match = FRONT_MATTER.match(text)
     if match is None:
         return [": front matter is never closed by a '---' line"]
@@ -132,7 +134,8 @@ def front_matter(text: str, page: Page, icon_sets: list[Path]) -> list[str]:
 def heading_ids(page: Page) -> list[str]:
     """Every heading carries an explicit, unique id: published anchors must not drift when a
     heading is reworded or the slug generator changes."""
-    found, seen = [], {}
+    found: list[str] = []
+    seen: dict[str, int] = {}
     for heading in page.headings:
         if heading.id is None:
             found.append(
@@ -175,10 +178,13 @@ def roles(project: Project, table: Table) -> list[str]:
     config = project.relative(project.config_file)
     found = []
     counts = Counter(p.role for p in table.pages)
-    for role, wanted in (("introduction", 1), ("conclusion", 1)):
-        if counts[role] != wanted:
+    single: tuple[Role, ...] = ("introduction", "conclusion")
+    for role in single:
+        if counts[role] != 1:
             where = ", ".join(f"docs/{p.source}" for p in table.with_role(role)) or "none"
-            found.append(f"{config}: the essay needs exactly one page with 'role: {role}' (found: {where})")
+            found.append(
+                f"{config}: the essay needs exactly one page with 'role: {role}' (found: {where})"
+            )
     if counts["pillar"] == 0:
         found.append(f"{config}: no page has 'role: pillar'; the essay's sections are its pillars")
     if counts["whole"] > 1:
@@ -191,7 +197,9 @@ def roles(project: Project, table: Table) -> list[str]:
         )
     for page in table.parts:
         if page.title is None or page.title.id is None:
-            found.append(f"docs/{page.source}: 'role: {page.role}' page has no '# Heading {{ #id }}'")
+            found.append(
+                f"docs/{page.source}: 'role: {page.role}' page has no '# Heading {{ #id }}'"
+            )
     return found
 
 
@@ -222,6 +230,3 @@ def uniqueness(project: Project, table: Table) -> list[str]:
                     f"in docs/{owner.source}; ids are labels other docs link to, one page each"
                 )
     return found
-
-
-__all__ = ["nav_entries", "problems"]

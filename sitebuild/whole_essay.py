@@ -48,10 +48,10 @@ class WholeEssay(Preprocessor):
 
 
 class WholeEssayExtension(Extension):
-    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Python-Markdown's name
+    def extendMarkdown(self, md: Markdown) -> None:
         # Before raw HTML is stashed (20) and white space normalised (30): the marker is a comment.
         md.preprocessors.register(WholeEssay(md), "whole_essay", 40)
 
 
-def makeExtension(**kwargs: object) -> WholeEssayExtension:  # noqa: N802 - Python-Markdown's name
+def makeExtension(**kwargs: object) -> WholeEssayExtension:
     return WholeEssayExtension(**kwargs)

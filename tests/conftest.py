@@ -53,7 +53,9 @@ BuildCopy = Callable[..., BuiltSite]
 def build_copy(
     tmp_path_factory: pytest.TempPathFactory, project: Project, printer: Printer
 ) -> BuildCopy:
-    """Copy the project, change the copy, build it as `make build` would; returns the site."""
+    """Copy the project, commit the copy (its lock's history: what the project publishes now),
+    change it, and build it as `make build` would; returns the site."""
+    from harness.sandbox import commit
 
     def make(
         name: str,
@@ -64,6 +66,7 @@ def build_copy(
         strict: bool = True,
     ) -> BuiltSite:
         copy = project.copy_to(tmp_path_factory.mktemp(name) / "project")
+        commit(copy)
         change(copy)
         output = copy.root / "site"
         return BuiltSite(build(copy, output, engine=engine, env=env, strict=strict, pdf=printer))
@@ -127,15 +130,13 @@ def new_context(browser: Browser) -> Iterator[NewContext]:
         context.close()
 
 
-
 @pytest.fixture(scope="session")
 def moved(build_copy: BuildCopy) -> BuiltSite:
     """A copy where a page and an anchor moved exactly as the README says: partnerships/ became
     alliances/, and on it #partnerships became #ties."""
-    from harness.sandbox import both, commit, move_anchor, move_page
+    from harness.sandbox import both, move_anchor, move_page
 
-    def change(copy: Project) -> None:
-        commit(copy)  # what the lock published before the move
-        both(move_page("partnerships", "alliances"), move_anchor("alliances", "partnerships", "ties"))(copy)
-
+    change = both(
+        move_page("partnerships", "alliances"), move_anchor("alliances", "partnerships", "ties")
+    )
     return build_copy("moved", change)

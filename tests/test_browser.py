@@ -22,7 +22,10 @@ DESKTOP = {"width": 1280, "height": 800}
 PHONE = {"width": 390, "height": 844}
 Scheme = Literal["light", "dark"]
 NOT_FOUND = "Failed to load resource: the server responded with a status of 404 (Not Found)"
-SCHEMES: dict[Scheme, str] = {"light": "default", "dark": "slate"}  # system preference -> Material's
+SCHEMES: dict[Scheme, str] = {
+    "light": "default",
+    "dark": "slate",
+}  # system preference -> Material's
 
 
 def page_urls(site: BuiltSite, pages: PagesServer) -> list[str]:
@@ -33,7 +36,11 @@ def page_urls(site: BuiltSite, pages: PagesServer) -> list[str]:
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
 @pytest.mark.parametrize("system", list(SCHEMES))
 def test_every_page_is_clean(
-    new_context: NewContext, site: BuiltSite, pages: PagesServer, viewport: dict[str, int], system: Scheme
+    new_context: NewContext,
+    site: BuiltSite,
+    pages: PagesServer,
+    viewport: dict[str, int],
+    system: Scheme,
 ) -> None:
     watch = Watch(pages.origin)
     context = new_context(viewport=viewport, color_scheme=system)
@@ -47,9 +54,12 @@ def test_every_page_is_clean(
         scheme = page.evaluate("document.body.dataset.mdColorScheme")
         if scheme != SCHEMES[system]:
             problems.append(f"{url}: scheme {scheme!r} under a {system} system preference")
-        if url.endswith("/no/such/page/"):  # the 404 page's own status, and the console's note of it
-            expected = [f"HTTP 404: {url}", f"console error: {NOT_FOUND}"]
-            watch.problems = [p for p in watch.problems if p not in expected or expected.remove(p)]
+        if url.endswith(
+            "/no/such/page/"
+        ):  # the 404 page's own status, and the console's note of it
+            for expected in (f"HTTP 404: {url}", f"console error: {NOT_FOUND}"):
+                if expected in watch.problems:
+                    watch.problems.remove(expected)
         problems += [f"{url}: {p}" for p in watch.problems]
         watch.problems.clear()
     assert not problems, "\n".join(problems)
@@ -115,7 +125,9 @@ def test_scheme_follows_the_system_until_chosen_then_the_choice_stays(
     page = new_context(viewport=DESKTOP, color_scheme="dark").new_page()
     scheme = "() => document.body.dataset.mdColorScheme"
     page.goto(pages.url, wait_until="load")
-    assert page.evaluate(scheme) == "slate", "with no choice made, a dark system gets the dark scheme"
+    assert page.evaluate(scheme) == "slate", (
+        "with no choice made, a dark system gets the dark scheme"
+    )
     page.locator("form[data-md-component=palette] label:visible").first.click()
     assert page.evaluate(scheme) == "default", "the toggle did not switch to light"
     page.goto(pages.url + "partnerships/", wait_until="load")
@@ -141,7 +153,9 @@ def test_phone_drawer_reaches_every_page(
 
 
 @pytest.mark.browser
-def test_old_links_land_on_the_moved_page_and_anchor(new_context: NewContext, moved: BuiltSite) -> None:
+def test_old_links_land_on_the_moved_page_and_anchor(
+    new_context: NewContext, moved: BuiltSite
+) -> None:
     with PagesServer(moved.root, moved.base_path) as server:
         page = new_context().new_page()
         page.goto(server.url + "partnerships/#partnerships")

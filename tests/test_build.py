@@ -29,7 +29,9 @@ def deploys_build_command(root: Path) -> list[str]:
     return commands[0]
 
 
-def run_build(root: Path, site_dir: Path, home: Path, *, clock: str | None, extra: dict[str, str]) -> None:
+def run_build(
+    root: Path, site_dir: Path, home: Path, *, clock: str | None, extra: dict[str, str]
+) -> None:
     env = {k: v for k, v in os.environ.items() if k not in ("MAKEFLAGS", "MAKELEVEL")}
     env |= {"SITE_DIR": str(site_dir), "HOME": str(home)} | extra
     command = deploys_build_command(root)
@@ -50,7 +52,11 @@ def different_files(a: Path, b: Path) -> list[str]:
 def test_the_deploys_build_gives_the_same_bytes_a_year_later_elsewhere(
     project: Project, site: BuiltSite, tmp_path: Path
 ) -> None:
-    needs(None if shutil.which("faketime") else "no faketime to move the clock: apt-get install faketime")
+    needs(
+        None
+        if shutil.which("faketime")
+        else "no faketime to move the clock: apt-get install faketime"
+    )
     given = os.environ.get("SITE_DIR")
     if given:  # CI: `make build` already wrote what the deploy uploads; build it again, elsewhere
         first = project.root / given

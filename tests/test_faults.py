@@ -67,8 +67,8 @@ def non_utf8(relative: str) -> Change:
     def change(project: Project) -> None:
         path = project.root / relative
         data = path.read_bytes()
-        assert "’".encode() in data, f"set-up: no curly apostrophe in {path}"
-        path.write_bytes(data.replace("’".encode(), b"\x92", 1))
+        assert "\u2019".encode() in data, f"set-up: no curly apostrophe in {path}"
+        path.write_bytes(data.replace("\u2019".encode(), b"\x92", 1))
 
     return change
 
@@ -77,7 +77,11 @@ SENTENCE = "Joint military exercises with strategic partner nations serve to dev
 PARAGRAPH_OF_PARTNERSHIPS = "Strategic alliances of an Islamic nation encompass diplomatic ties"
 FONT = '<link rel="stylesheet" href="https://fonts.googleapis.com/css?family=Roboto">'
 ORPHAN = "---\ndescription: A page nobody can reach.\n---\n\n# Orphan { #orphan }\n"
-MILITARY, ECONOMIC, PARTNERS = "docs/military-cooperation.md", "docs/economic-returns.md", "docs/partnerships.md"
+MILITARY, ECONOMIC, PARTNERS = (
+    "docs/military-cooperation.md",
+    "docs/economic-returns.md",
+    "docs/partnerships.md",
+)
 
 FAULTS = [
     # The essay's words
@@ -85,7 +89,7 @@ FAULTS = [
           {"words": (MILITARY, "changes the author's words", "at character")}),
     Fault("a seed sentence reworded", edit(MILITARY, "best practices, and procedures", "best practice and procedure"),
           {"words": (MILITARY, "changes the author's words", "best practice and procedure")}),
-    Fault("a curly apostrophe straightened", edit("docs/intelligence-sharing.md", "nation’s", "nation's"),
+    Fault("a curly apostrophe straightened", edit("docs/intelligence-sharing.md", "nation\u2019s", "nation's"),
           {"words": ("docs/intelligence-sharing.md", "changes the author's words", "nation's")}),
     Fault("emphasis added inside the author's sentence", edit(MILITARY, "strengthens the strategic", "strengthens the *strategic*"),
           {"words": (MILITARY, "adds <em> inside the author's words")}),
@@ -224,4 +228,3 @@ def test_fault_is_caught(fault: Fault, project: Project, tmp_path: Path, printer
             message = "\n".join(GUARDS[guard](lenient))
         missing = [w for w in words if not re.search(re.escape(w), message)]
         assert not missing, f"{fault.name}: '{guard}' did not report {missing}:\n{message}"
-__all__ = ["replace_in"]

@@ -15,7 +15,10 @@ from harness.site import BuiltSite, links_in
 from sitebuild.server import PagesServer, fetch
 from tests.conftest import BuildCopy
 
-FORK = {"SITE_URL": "https://someone.github.io/a-fork", "REPO_URL": "https://github.com/someone/a-fork"}
+FORK = {
+    "SITE_URL": "https://someone.github.io/a-fork",
+    "REPO_URL": "https://github.com/someone/a-fork",
+}
 
 
 @pytest.fixture(scope="module")
@@ -27,7 +30,10 @@ def fork(build_copy: BuildCopy) -> BuiltSite:
 
 def internal_links(html: str, page_url: str, origin: str) -> set[str]:
     """Every link on a served page that stays on this server, without its fragment."""
-    urls = {urljoin(page_url, value).split("#")[0] for _, _, value in links_in(BeautifulSoup(html, "lxml"))}
+    urls = {
+        urljoin(page_url, value).split("#")[0]
+        for _, _, value in links_in(BeautifulSoup(html, "lxml"))
+    }
     return {url for url in urls if url.startswith(origin)}
 
 
@@ -47,7 +53,9 @@ def crawl(site: BuiltSite) -> list[str]:
                     seen.add(link)
                     queue.append(link)
         unreached = {server.origin + site.url_path(p) for p in site.pages} - seen
-        return failures + [f"the crawl from the home page never reached {u}" for u in sorted(unreached)]
+        return failures + [
+            f"the crawl from the home page never reached {u}" for u in sorted(unreached)
+        ]
 
 
 def test_crawl_from_home_every_internal_link_answers_200(site: BuiltSite) -> None:
@@ -57,12 +65,18 @@ def test_crawl_from_home_every_internal_link_answers_200(site: BuiltSite) -> Non
 
 def test_a_forks_build_is_its_own_under_its_sub_path(fork: BuiltSite) -> None:
     assert fork.base_path == "/a-fork/" and fork.site_url == "https://someone.github.io/a-fork/"
-    problems = crawl(fork) + [p for name in ("links", "sharing", "llms_txt", "inventory") for p in GUARDS[name](fork)]
+    problems = crawl(fork) + [
+        p for name in ("links", "sharing", "llms_txt", "inventory") for p in GUARDS[name](fork)
+    ]
     assert not problems, "\n".join(problems)
-    stylesheets = [str(link["href"]) for link in fork.soup("404.html").select("link[rel=stylesheet]")]
+    stylesheets = [
+        str(link["href"]) for link in fork.soup("404.html").select("link[rel=stylesheet]")
+    ]
     assert stylesheets and all(s.startswith("/a-fork/") for s in stylesheets), stylesheets
     edit = fork.soup("index.html").select_one("a.md-content__button")
-    assert edit and str(edit["href"]).startswith("https://github.com/someone/a-fork/edit/main/docs/")
+    assert edit and str(edit["href"]).startswith(
+        "https://github.com/someone/a-fork/edit/main/docs/"
+    )
 
 
 def test_site_lives_under_its_sub_path(pages: PagesServer) -> None:
@@ -90,7 +104,9 @@ def test_missing_path_three_deep_serves_the_404_page_and_all_it_needs(pages: Pag
     assert heading and heading.get_text(strip=True) == "Page not found", "not the site's 404 page"
     links = internal_links(answer.text, url, pages.origin)
     assert len(links) > 8, f"the 404 page links only {len(links)} things"
-    failures = [f"{link}: {status}" for link in sorted(links) if (status := fetch(link).status) != 200]
+    failures = [
+        f"{link}: {status}" for link in sorted(links) if (status := fetch(link).status) != 200
+    ]
     assert not failures, "on the 404 page:\n" + "\n".join(failures)
 
 

@@ -25,7 +25,9 @@ def test_the_seed_is_the_source_of_record_byte_for_byte(project: Project) -> Non
     assert sha256(project.seed) == SEED_SHA256, f"{project.seed} is not the pinned seed"
     record = project.root.parent / "shared" / "seed" / project.seed.name
     if record.exists():  # beside a clone, as in CI; a fork's runner has only the pin above
-        assert project.seed.read_bytes() == record.read_bytes(), f"{project.seed} differs from {record}"
+        assert project.seed.read_bytes() == record.read_bytes(), (
+            f"{project.seed} differs from {record}"
+        )
     sections = read_seed(project.seed)
     assert [s.role for s in sections] == ["introduction", *["pillar"] * 4, "conclusion"]
     assert all(s.paragraphs for s in sections), "a seed section was read with no paragraph"

@@ -33,12 +33,19 @@ def hostile(copy: Project) -> None:
     text = config.read_text(encoding="utf-8")
     start = text.index("site_description:")
     end = text.index("\n# A GitHub Pages project URL")
-    config.write_text(text[:start] + f"site_description: {quoted(SITE_DESCRIPTION)}\n" + text[end:], encoding="utf-8")
-    replace_in(config, "  - Partnerships: partnerships.md\n", f"  - {quoted(NAV_TITLE)}: partnerships.md\n")
+    config.write_text(
+        text[:start] + f"site_description: {quoted(SITE_DESCRIPTION)}\n" + text[end:],
+        encoding="utf-8",
+    )
+    replace_in(
+        config, "  - Partnerships: partnerships.md\n", f"  - {quoted(NAV_TITLE)}: partnerships.md\n"
+    )
     page = copy.docs / "partnerships.md"
     text = page.read_text(encoding="utf-8")
     start, end = text.index("description: >-"), text.index("icon:")
-    page.write_text(text[:start] + f"description: {quoted(DESCRIPTION)}\n" + text[end:], encoding="utf-8")
+    page.write_text(
+        text[:start] + f"description: {quoted(DESCRIPTION)}\n" + text[end:], encoding="utf-8"
+    )
 
 
 @pytest.fixture(scope="module")
@@ -47,7 +54,10 @@ def hostile_site(build_copy: BuildCopy) -> BuiltSite:
 
 
 def test_the_values_went_in(hostile_site: BuiltSite) -> None:
-    assert hostile_site.settings.site_name == SITE_NAME and hostile_site.settings.site_description == SITE_DESCRIPTION
+    assert (
+        hostile_site.settings.site_name == SITE_NAME
+        and hostile_site.settings.site_description == SITE_DESCRIPTION
+    )
     page = hostile_site.table.by_source("partnerships.md")
     assert page and page.nav_title == NAV_TITLE and page.description == DESCRIPTION
 
@@ -80,8 +90,19 @@ def test_in_chromium_every_tag_carries_the_whole_value_and_nothing_injected_runs
             seen = page.evaluate(read)
             own = hostile_site.page_of(file)
             description = own.description if own else SITE_DESCRIPTION
-            expected = {"injected": None, "description": description, "og": description, "twitter": description, "site": SITE_NAME, "header": SITE_NAME}
-            problems += [f"{url}: {key} is {seen[key]!r}, not {value!r}" for key, value in expected.items() if seen[key] != value]
+            expected = {
+                "injected": None,
+                "description": description,
+                "og": description,
+                "twitter": description,
+                "site": SITE_NAME,
+                "header": SITE_NAME,
+            }
+            problems += [
+                f"{url}: {key} is {seen[key]!r}, not {value!r}"
+                for key, value in expected.items()
+                if seen[key] != value
+            ]
             if not seen["title"].endswith(SITE_NAME):
                 problems.append(f"{url}: the title {seen['title']!r} lost the site name")
     assert not problems, "\n".join(problems)

@@ -65,9 +65,15 @@ def test_zizmor_finds_nothing_in_the_workflows_or_dependabot() -> None:
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-@pytest.mark.parametrize(("schema", "files"), [("vendor.github-workflows", WORKFLOWS), ("vendor.dependabot", [DEPENDABOT])])
+@pytest.mark.parametrize(
+    ("schema", "files"),
+    [("vendor.github-workflows", WORKFLOWS), ("vendor.dependabot", [DEPENDABOT])],
+)
 def test_files_match_githubs_schemas(schema: str, files: list[Path]) -> None:
     result = subprocess.run(
-        [BIN / "check-jsonschema", "--builtin-schema", schema, *files], capture_output=True, text=True, check=False
+        [BIN / "check-jsonschema", "--builtin-schema", schema, *files],
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert result.returncode == 0, result.stdout + result.stderr

@@ -1,0 +1,63 @@
+"""Two engines, one site: the same sources built by Zensical (Material's successor, which reads
+mkdocs.yml) keep every promise the MkDocs build keeps, and the two builds agree on what a reader,
+a crawler and another project's docs see - pages and URLs, heading ids, article text, sharing
+metadata. ENGINE=zensical make build is the one setting that chooses."""
+
+from __future__ import annotations
+
+import pytest
+
+from harness.guards import GUARDS
+from harness.site import BuiltSite, visible_text
+from tests.conftest import BuildCopy
+
+SHARED_TAGS = ("description", "og:type", "og:title", "og:description", "og:url", "og:site_name",
+               "twitter:card", "twitter:title", "twitter:description")  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def zensical(build_copy: BuildCopy) -> BuiltSite:
+    return build_copy("zensical", engine="zensical")
+
+
+def test_zensical_built_it(zensical: BuiltSite) -> None:
+    generator = zensical.meta("index.html", "generator") or ""
+    assert zensical.built.engine == "zensical" and generator.startswith("zensical-"), generator
+
+
+@pytest.mark.parametrize("name", GUARDS)
+def test_zensical_keeps_every_promise(zensical: BuiltSite, name: str) -> None:
+    problems = GUARDS[name](zensical)
+    assert not problems, "\n".join(problems)
+
+
+def test_the_same_pages_at_the_same_urls(site: BuiltSite, zensical: BuiltSite) -> None:
+    assert zensical.html_files == site.html_files
+
+
+def read(built: BuiltSite, file: str) -> dict[str, object]:
+    article = built.article(file)
+    assert article is not None, f"{file}: no article"
+    soup = built.soup(file)
+    canonical = soup.select_one("link[rel=canonical]")
+    return {
+        "heading ids": [
+            h["id"] for h in article.select("h1[id], h2[id], h3[id], h4[id], h5[id], h6[id]")
+        ],
+        "article text": visible_text(article),
+        "title": soup.title.get_text() if soup.title else None,
+        "canonical": canonical.get("href") if canonical else None,
+        **{tag: built.meta(file, tag) for tag in SHARED_TAGS},
+    }
+
+
+def test_the_same_ids_text_and_sharing_metadata(site: BuiltSite, zensical: BuiltSite) -> None:
+    differ = []
+    for file in [*site.pages, "404.html"]:
+        ours, theirs = read(site, file), read(zensical, file)
+        differ += [
+            f"{file}: {key}: MkDocs {ours[key]!r}, Zensical {theirs[key]!r}"
+            for key in ours
+            if ours[key] != theirs[key]
+        ]
+    assert not differ, "\n".join(differ)
