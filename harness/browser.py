@@ -47,7 +47,10 @@ class Watch:
             self.problems.append(f"console error: {message.text}")
 
     def failed(self, request: Request) -> None:
-        self.problems.append(f"failed request: {request.url} ({request.failure})")
+        # ERR_ABORTED is a request the browser itself cancelled because the page navigated on
+        # (a late favicon, the search worker); a request that fails is any other error.
+        if request.failure != "net::ERR_ABORTED":
+            self.problems.append(f"failed request: {request.url} ({request.failure})")
 
     def response(self, response: Response) -> None:
         if response.status >= 400:

@@ -710,7 +710,9 @@ def pdf_edition(site: BuiltSite) -> list[str]:
         return [f"sitebuild/pdf.py: {name} is missing from the site root"]
     reader = PdfReader(BytesIO(path.read_bytes()))
     problems = []
-    text = " ".join(" ".join(page.extract_text() or "" for page in reader.pages).split())
+    # A line that ends on a hyphen (up-to-the-|minute) is one word; Chromium never adds hyphens.
+    joined = "\n".join(page.extract_text() or "" for page in reader.pages)
+    text = " ".join(re.sub(r"-[ \t]*\n\s*", "-", joined).split())
     cursor = 0
     for sentence in [s for section in read_seed(site.project.seed) for s in section.sentences]:
         found = text.find(sentence, cursor)

@@ -6,9 +6,13 @@ says a browser does, so a value that breaks out of its attribute shows here and 
 
 from __future__ import annotations
 
+import atexit
 import json
 import shutil
+import socket
 import subprocess
+import threading
+import urllib.request
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -55,34 +59,67 @@ class Message:
     element: str
 
 
-def validate(files: list[Path]) -> list[Message]:
-    """Every error vnu finds in the files, in one run (each run pays for a JVM's start)."""
-    if not files:
-        return []
-    result = subprocess.run(
-        ["java", "-jar", str(JAR), "--format", "json", "--errors-only", *map(str, files)],
-        capture_output=True, text=True, check=False,
-    )  # fmt: skip
-    try:
-        report = json.loads(result.stderr)  # vnu writes its JSON report on stderr
-    except json.JSONDecodeError:
-        raise RuntimeError(f"vnu did not report: {result.stderr[-2000:]}") from None
-    messages = []
-    for found in report.get("messages", []):
-        if found.get("type") not in ("error", "non-document-error"):
-            continue
-        extract = str(found.get("extract", ""))
-        start, length = int(found.get("hiliteStart", 0)), int(found.get("hiliteLength", 0))
-        file = Path(str(found.get("url", "")).removeprefix("file:"))
-        messages.append(
-            Message(
-                file,
-                int(found.get("lastLine", 0)),
-                str(found.get("message", "")),
-                extract[start : start + length],
-            )
+class Checker:
+    """The Nu HTML Checker as a service on 127.0.0.1, started once per process on first use: the
+    JVM's start and the schemas' loading are paid once, and each page then takes milliseconds."""
+
+    _shared: Checker | None = None
+
+    def __init__(self) -> None:
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            self.port = probe.getsockname()[1]
+        self.process = subprocess.Popen(
+            ["java", "-Dnu.validator.servlet.bind-address=127.0.0.1", "-cp", str(JAR),
+             "nu.validator.servlet.Main", str(self.port)],
+            stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        )  # fmt: skip
+        started = f"Checker service started at http://127.0.0.1:{self.port}/"
+        assert self.process.stdout is not None
+        for line in self.process.stdout:  # it says when it listens; read until then
+            if line.strip() == started:
+                break
+        else:
+            raise RuntimeError(f"the Nu HTML Checker did not start on port {self.port}")
+        output = self.process.stdout
+        threading.Thread(target=lambda: output.read(), daemon=True).start()  # keep its log flowing
+
+    @classmethod
+    def shared(cls) -> Checker:
+        if cls._shared is None:
+            cls._shared = cls()
+            atexit.register(cls._shared.process.terminate)
+        return cls._shared
+
+    def check(self, file: Path) -> list[Message]:
+        request = urllib.request.Request(
+            f"http://127.0.0.1:{self.port}/?out=json&level=error",
+            data=file.read_bytes(),
+            headers={"Content-Type": "text/html; charset=utf-8"},
         )
-    return messages
+        with urllib.request.urlopen(request, timeout=60) as answer:
+            report = json.loads(answer.read())
+        messages = []
+        for found in report.get("messages", []):
+            if found.get("type") not in ("error", "non-document-error"):
+                continue
+            extract = str(found.get("extract", ""))
+            start, length = int(found.get("hiliteStart", 0)), int(found.get("hiliteLength", 0))
+            messages.append(
+                Message(
+                    file,
+                    int(found.get("lastLine", 0)),
+                    str(found.get("message", "")),
+                    extract[start : start + length],
+                )
+            )
+        return messages
+
+
+def validate(files: list[Path]) -> list[Message]:
+    """Every error the checker finds in the files."""
+    checker = Checker.shared()
+    return [message for file in files for message in checker.check(file)]
 
 
 def unexcused(files: list[Path], messages: list[Message]) -> tuple[list[Message], list[str]]:

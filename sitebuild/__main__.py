@@ -17,9 +17,9 @@ import sys
 from pathlib import Path
 
 from sitebuild import engines, sources
-from sitebuild.build import build, environment
+from sitebuild.build import build, derived_extra, environment
 from sitebuild.engines import checked_engine
-from sitebuild.pages import TableError, read_table
+from sitebuild.pages import TableError, load_yaml, read_table
 from sitebuild.project import Project
 from sitebuild.published import BuildError
 from sitebuild.settings import SettingError, build_environment
@@ -66,16 +66,29 @@ def check(project: Project, engine: engines.Engine) -> None:
 
 
 def serve(project: Project, engine: engines.Engine) -> None:
-    """The engine's own live preview, under site_url's sub-path, on 127.0.0.1 only."""
+    """The engine's own live preview, under site_url's sub-path, on 127.0.0.1 only, with the same
+    derived settings a build gets."""
+    derived = derived_extra(read_table(project.config_file))
     with environment(build_environment(project.root), project.root):
         if engine == "zensical":
             import zensical
 
-            zensical.serve(str(project.config_file), {"dev_addr": DEV_ADDR})
+            config = project.root / ".zensical-serve.yml"
+            engines.zensical_config(project, config, derived, "site")
+            try:
+                zensical.serve(str(config), {"dev_addr": DEV_ADDR})
+            finally:
+                config.unlink(missing_ok=True)
         else:
             from mkdocs.commands.serve import serve as mkdocs_serve
 
-            mkdocs_serve(str(project.config_file), dev_addr=DEV_ADDR, livereload=True)
+            extra = load_yaml(project.config_file).get("extra") or {}
+            mkdocs_serve(
+                str(project.config_file),
+                dev_addr=DEV_ADDR,
+                livereload=True,
+                extra={**extra, **derived},
+            )
 
 
 if __name__ == "__main__":

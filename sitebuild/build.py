@@ -81,6 +81,8 @@ def build(
         except TableError as error:
             raise BuildError(str(error)) from None
         problems = sources.problems(project, table, engines.icon_sets(engine, project))
+        derived = derived_extra(table)
+        config.extra.update(derived)
         links_out = [p for p in problems if "symbolic link" in p]
         if links_out or (problems and strict):
             raise BuildError("\n".join(problems))
@@ -89,7 +91,7 @@ def build(
         if engine == "mkdocs":
             warnings = engines.build_mkdocs_config(config)
         else:
-            warnings = engines.build_zensical(project, site_dir, strict)
+            warnings = engines.build_zensical(project, site_dir, strict, derived)
         seconds["engine"] = time.perf_counter() - step
         step = time.perf_counter()
         write_all(site_dir, table, settings)
@@ -102,6 +104,14 @@ def build(
         seconds["pdf"] = time.perf_counter() - step
     seconds["total"] = time.perf_counter() - started
     return Built(project, site_dir, engine, table, settings, environ, problems + warnings, seconds)
+
+
+def derived_extra(table: Table) -> dict[str, str]:
+    """Values the templates need that are facts of the table, given to either engine as `extra`
+    settings rather than written twice: the essay's title (the introduction's heading), which
+    every printed sheet carries."""
+    intro = table.one("introduction")
+    return {"essay_title": intro.title.text} if intro and intro.title else {}
 
 
 def describe(project: Project, site_dir: Path, env: Mapping[str, str] | None = None) -> Built:

@@ -4,6 +4,7 @@ site promises is done around them by sitebuild.build, the same for both."""
 
 from __future__ import annotations
 
+import json
 import logging
 import shutil
 import uuid
@@ -62,14 +63,24 @@ def build_mkdocs_config(config: Any) -> list[str]:
     return log.lines
 
 
-def build_zensical(project: Project, site_dir: Path, strict: bool) -> list[str]:
+def zensical_config(project: Project, path: Path, extra: dict[str, str], site_dir: str) -> None:
+    """A small configuration that inherits mkdocs.yml (Zensical merges it) and adds the build's
+    derived `extra` values and output folder."""
+    lines = ["INHERIT: mkdocs.yml", f"site_dir: {json.dumps(site_dir)}", "extra:"]
+    lines += [f"  {key}: {json.dumps(value, ensure_ascii=False)}" for key, value in extra.items()]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def build_zensical(
+    project: Project, site_dir: Path, strict: bool, extra: dict[str, str]
+) -> list[str]:
     """`zensical build`. Zensical writes only inside the project, so it builds into a scratch
     folder there, configured by a small file that inherits mkdocs.yml, and the result is moved."""
     import zensical
 
     scratch = f".zensical-{uuid.uuid4().hex[:8]}"
     config = project.root / f"{scratch}.yml"
-    config.write_text(f"INHERIT: mkdocs.yml\nsite_dir: {scratch}\n", encoding="utf-8")
+    zensical_config(project, config, extra, scratch)
     try:
         zensical.build(str(config), {"clean": True, "strict": strict})
         built = project.root / scratch

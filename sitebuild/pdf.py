@@ -217,8 +217,7 @@ def write(
     whole = table.one("whole")
     if whole is None:
         raise BuildError("mkdocs.yml: the PDF edition is printed from the page with 'role: whole'")
-    page = site_dir / whole.url / "index.html"
-    title = read_article(page.read_text(encoding="utf-8")).title
+    article = read_article((site_dir / whole.url / "index.html").read_text(encoding="utf-8"))
     with PagesServer(site_dir, urlsplit(settings.site_url).path) as server:
         url = server.url + whole.url
         if printer is None:
@@ -228,18 +227,35 @@ def write(
             raw = printer.pdf(url)
     epoch = int(environment["SOURCE_DATE_EPOCH"])
     output = site_dir / settings.pdf
-    output.write_bytes(with_metadata(raw, title, epoch, {server.url: settings.site_url}))
+    headings = [text for _, text in article.headings]
+    finished = with_metadata(raw, article.title, epoch, {server.url: settings.site_url}, headings)
+    output.write_bytes(finished)
     return output
 
 
-def with_metadata(raw: bytes, title: str, epoch: int, origins: dict[str, str]) -> bytes:
+def with_metadata(
+    raw: bytes, title: str, epoch: int, origins: dict[str, str], headings: list[str]
+) -> bytes:
     """Title and dates set, links that point at the local server pointed at the published site,
-    and an /ID made from the content: the bytes depend only on the page and the commit, never on
-    the clock or the port. The structure tree, outline and internal links are kept."""
+    outline entries given their headings' exact text (Chromium drops the space where a heading
+    wraps), and an /ID made from the content: the bytes depend only on the page and the commit,
+    never on the clock or the port. The structure tree and internal links are kept."""
     from pypdf import PdfReader, PdfWriter
     from pypdf.generic import ArrayObject, ByteStringObject, NameObject, TextStringObject
 
-    writer = PdfWriter(clone_from=PdfReader(BytesIO(raw)))
+    writer = PdfWriter(clone_from=PdfReader(BytesIO(raw)), keep_initial_header=True)
+    exact = {"".join(h.split()): h for h in headings}
+    outline = writer.root_object.get("/Outlines")
+    items = [outline.get_object().get("/First")] if outline else []
+    while items:
+        item = items.pop()
+        if item is None:
+            continue
+        entry = item.get_object()
+        heading = exact.get("".join(str(entry.get("/Title", "")).split()))
+        if heading:
+            entry[NameObject("/Title")] = TextStringObject(heading)
+        items += [entry.get("/First"), entry.get("/Next")]
     for page in writer.pages:
         for annotation in page.get("/Annots", []):
             action = annotation.get_object().get("/A")

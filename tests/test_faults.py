@@ -141,6 +141,8 @@ FAULTS = [
           {"build": (PARTNERS, "'Further reading' has no explicit id")}),
     Fault("a template that repeats an id", edit("overrides/main.html", "{% block content %}", '{% block content %}<span id="__drawer"></span>'),
           {"duplicate_ids": ("docs/index.md", "id '__drawer' is used 2 times")}),
+    Fault("a template that breaks its markup", edit("overrides/main.html", '<meta name="twitter:card" content="summary">', '<meta name="twitter:card" content="summary" content="large">'),
+          {"validity": ("docs/partnerships.md -> partnerships/index.html", "Duplicate attribute")}),
     # Front matter and encodings
     Fault("malformed YAML front matter", edit(PARTNERS, "description: >-", "description: [unclosed"),
           {"build": (PARTNERS, "front matter is not valid YAML")}),
