@@ -773,7 +773,7 @@ def validity(site: BuiltSite) -> list[str]:
     if reason:
         return [reason]
     files = [site.root / f for f in site.html_files]
-    errors, stale = unexcused(files, validate(files))
+    errors, stale = unexcused(files, validate(files), site.built.engine)
     return [
         f"{site.source_of(m.file.relative_to(site.root).as_posix())}:{m.line}: {m.text} «{m.element}»"
         for m in errors

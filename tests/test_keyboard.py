@@ -1,0 +1,233 @@
+"""A keyboard and screen-reader user's site, read in Chromium: every Tab stop on every page, at
+desktop and phone sizes, in light and dark, is on screen, opaque, not zero-sized and marked by a
+ring that contrasts 3:1 with what is around it (WCAG 2.4.13, computed from the rendered colours by
+harness/focus_probe.js); hidden controls are out of the Tab order; Space and Enter work every
+toggle; and Chromium's accessibility tree names headings by their text, has no empty landmarks,
+gives every page its own title and says what the scheme toggle will do."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+from typing import Any, Literal
+
+import pytest
+from playwright.sync_api import BrowserContext, Page
+
+from harness.site import BuiltSite
+from sitebuild.server import PagesServer
+from tests.conftest import NewContext
+
+PROBE = Path(__file__).resolve().parent.parent / "harness" / "focus_probe.js"
+SIZES = {"desktop": {"width": 1280, "height": 800}, "phone": {"width": 390, "height": 844}}
+Scheme = Literal["light", "dark"]
+LANDMARKS = {
+    "banner",
+    "navigation",
+    "main",
+    "contentinfo",
+    "complementary",
+    "region",
+    "search",
+    "form",
+}
+# One frame after a key press: Material's reaction to focus (a 1 ms debounce) has run by then.
+PROBE_NEXT_FRAME = "() => new Promise(done => requestAnimationFrame(() => done(__a11yProbe())))"
+
+
+def urls(site: BuiltSite, pages: PagesServer) -> list[str]:
+    return [pages.origin + site.url_path(p) for p in site.pages] + [pages.url + "no/such/page/"]
+
+
+def probing(new_context: NewContext, size: str, scheme: Scheme = "light") -> BrowserContext:
+    context = new_context(viewport=SIZES[size], color_scheme=scheme)
+    context.add_init_script(path=str(PROBE))
+    return context
+
+
+def walk(page: Page, limit: int = 120) -> list[dict[str, Any]]:
+    """Tab from the top of the page until focus comes round again; each stop, probed."""
+    stops: list[dict[str, Any]] = []
+    seen: set[int] = set()
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        stop = page.evaluate(PROBE_NEXT_FRAME)
+        if stop.get("none") or stop["id"] in seen:
+            return stops
+        seen.add(stop["id"])
+        stops.append(stop)
+    raise AssertionError(f"{page.url}: Tab never came round in {limit} presses")
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("size", list(SIZES))
+def test_every_tab_stop_is_visible_and_marked(
+    new_context: NewContext, site: BuiltSite, pages: PagesServer, size: str, scheme: Scheme
+) -> None:
+    page = probing(new_context, size, scheme).new_page()
+    problems, count = [], 0
+    for url in urls(site, pages):
+        page.goto(url, wait_until="load")
+        stops = walk(page)
+        count += len(stops)
+        problems += [
+            f"{url}: {s['what']}: {', '.join(s['problems'])}" for s in stops if s["problems"]
+        ]
+    assert count > 10 * len(urls(site, pages)) // 2, (
+        f"Tab reached only {count} stops: is it walking?"
+    )
+    assert not problems, f"{len(problems)} of {count} stops:\n" + "\n".join(problems)
+
+
+def tab_to(page: Page, selector: str, limit: int = 60) -> None:
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate(
+            "s => !!document.activeElement && document.activeElement.matches(s)", selector
+        ):
+            return
+    raise AssertionError(f"{page.url}: Tab never reaches {selector}")
+
+
+# Palette toggle names say what pressing them does: the scheme Material then shows.
+EFFECT = {
+    "Switch to light mode": "default",
+    "Switch to dark mode": "slate",
+    "Switch to system preference": None,
+}
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("key", [" ", "Enter"], ids=["Space", "Enter"])
+def test_space_and_enter_switch_the_scheme_as_the_toggle_says(
+    new_context: NewContext, pages: PagesServer, key: str
+) -> None:
+    page = probing(new_context, "desktop", "dark").new_page()
+    page.goto(pages.url + "partnerships/", wait_until="load")
+    tab_to(page, "input.md-option")
+    for _ in range(3):
+        name = page.evaluate("document.activeElement.getAttribute('aria-label')")
+        assert name in EFFECT, f"the scheme toggle's name {name!r} does not say what it does"
+        before = page.evaluate("document.body.dataset.mdColorMedia")
+        page.keyboard.press(key)
+        page.wait_for_function("m => document.body.dataset.mdColorMedia !== m", arg=before)
+        expected = EFFECT[name] or "slate"  # system preference: this context's system is dark
+        assert page.evaluate("document.body.dataset.mdColorScheme") == expected, f"{name!r} did not"
+        stop = page.evaluate(PROBE_NEXT_FRAME)
+        assert "md-option" in stop["what"] and not stop["problems"], stop
+
+
+OPENED = {
+    "__drawer": "document.getElementById('__drawer').checked && !!document.activeElement.closest('.md-sidebar--primary')",
+    "__search": "document.getElementById('__search').checked && document.activeElement.matches('.md-search__input')",
+}
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("key", [" ", "Enter"], ids=["Space", "Enter"])
+@pytest.mark.parametrize("toggle", list(OPENED))
+def test_space_and_enter_open_the_phone_drawer_and_search_and_escape_closes_them(
+    new_context: NewContext, pages: PagesServer, toggle: str, key: str
+) -> None:
+    page = probing(new_context, "phone").new_page()
+    page.goto(pages.url, wait_until="load")
+    button = f"label[for='{toggle}'].md-header__button > button"
+    tab_to(page, button)
+    assert page.evaluate("document.activeElement.getAttribute('aria-expanded')") == "false"
+    page.keyboard.press(key)
+    page.wait_for_function(f"() => {OPENED[toggle]}")
+    assert (
+        page.evaluate(f"document.querySelector(\"{button}\").getAttribute('aria-expanded')")
+        == "true"
+    )
+    assert not page.evaluate(PROBE_NEXT_FRAME)["problems"], (
+        "focus in the opened panel is not visible"
+    )
+    page.keyboard.press("Escape")
+    page.wait_for_function(
+        f"() => !document.getElementById('{toggle}').checked && document.activeElement.matches(\"{button}\")"
+    )
+
+
+# -- Chromium's accessibility tree ----------------------------------------------------------------
+
+HEADINGS = """() => [...document.querySelectorAll('article :is(h1, h2, h3, h4, h5, h6)')].map(h => ({
+  id: h.id, text: h.textContent.replace(/\\s+/g, ' ').trim(),
+  selfLink: !!h.id && !!h.querySelector(`a[href="#${CSS.escape(h.id)}"]`),
+}))"""
+
+
+def value(node: dict[str, Any], key: str = "name") -> str:
+    field = node.get(key)
+    return str(field.get("value", "")) if isinstance(field, dict) else ""
+
+
+def has_content(node: dict[str, Any], nodes: dict[str, dict[str, Any]]) -> bool:
+    for child in (nodes.get(c) for c in node.get("childIds", [])):
+        if child is None:
+            continue
+        if not child.get("ignored") and (
+            value(child) or value(child, "role") in ("StaticText", "image")
+        ):
+            return True
+        if has_content(child, nodes):
+            return True
+    return False
+
+
+@pytest.mark.browser
+def test_names_a_screen_reader_speaks(
+    new_context: NewContext, site: BuiltSite, pages: PagesServer
+) -> None:
+    page = new_context(viewport=SIZES["desktop"]).new_page()
+    problems, titles = [], {}
+    for url in urls(site, pages):
+        page.goto(url, wait_until="load")
+        titles[url] = page.title()
+        if page.evaluate("document.documentElement.lang") != "en":
+            problems.append(f"{url}: <html lang> is not the text's language (en)")
+        session = page.context.new_cdp_session(page)
+        tree = session.send("Accessibility.getFullAXTree")["nodes"]
+        session.detach()
+        nodes = {n["nodeId"]: n for n in tree}
+        spoken = [n for n in tree if value(n, "role") == "heading" and not n.get("ignored")]
+        written = page.evaluate(HEADINGS)
+        if len(spoken) != len(written):
+            problems.append(
+                f"{url}: {len(written)} headings on the page, {len(spoken)} in the tree"
+            )
+        for node, heading in zip(spoken, written, strict=False):
+            if value(node) != heading["text"]:
+                problems.append(
+                    f"{url}: heading named {value(node)!r}, its text is {heading['text']!r}"
+                )
+            if not heading["selfLink"] and not url.endswith("/no/such/page/"):
+                problems.append(f"{url}: heading #{heading['id']} has no link to itself")
+        problems += [
+            f"{url}: empty {value(n, 'role')} landmark {value(n)!r}"
+            for n in tree
+            if value(n, "role") in LANDMARKS and not n.get("ignored") and not has_content(n, nodes)
+        ]
+    repeated = [title for title, n in Counter(titles.values()).items() if n > 1]
+    problems += [f"more than one page is titled {title!r}" for title in repeated]
+    not_found = titles[pages.url + "no/such/page/"]
+    if "not found" not in not_found.lower():
+        problems.append(f"the 404 page's title {not_found!r} does not say so")
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.browser
+def test_the_first_tab_is_a_skip_link_into_the_content(
+    new_context: NewContext, pages: PagesServer
+) -> None:
+    page = probing(new_context, "desktop").new_page()
+    page.goto(pages.url + "partnerships/", wait_until="load")
+    page.keyboard.press("Tab")
+    stop = page.evaluate(PROBE_NEXT_FRAME)
+    assert "md-skip" in stop["what"] and not stop["problems"], stop
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")
+    assert page.evaluate("!!document.activeElement.closest('article')"), (
+        "the skip link leads elsewhere"
+    )
