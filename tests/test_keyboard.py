@@ -1,24 +1,22 @@
-"""A keyboard and screen-reader user's site, read in Chromium: every Tab stop on every page, at
-desktop and phone sizes, in light and dark, is on screen, opaque, not zero-sized and marked by a
-ring that contrasts 3:1 with what is around it (WCAG 2.4.13, computed from the rendered colours by
-harness/focus_probe.js); hidden controls are out of the Tab order; Space and Enter work every
-toggle; and Chromium's accessibility tree names headings by their text, has no empty landmarks,
-gives every page its own title and says what the scheme toggle will do."""
+"""A keyboard and screen-reader user's site, read in Chromium: Space and Enter work every toggle,
+the first Tab is a skip link, and Chromium's accessibility tree names headings by their text, has no
+empty landmarks, gives every page its own title and says what the scheme toggle will do. (Every
+page's Tab stops are walked, at both sizes in both schemes, in tests/test_browser.py, which visits
+each page once per size and scheme for all its checks.)"""
 
 from __future__ import annotations
 
 from collections import Counter
-from pathlib import Path
 from typing import Any, Literal
 
 import pytest
-from playwright.sync_api import BrowserContext, Page
+from playwright.sync_api import BrowserContext
 
+from harness.keyboard import PROBE_NEXT_FRAME, probe_pages, tab_to
 from harness.site import BuiltSite
 from sitebuild.server import PagesServer
 from tests.conftest import NewContext
 
-PROBE = Path(__file__).resolve().parent.parent / "harness" / "focus_probe.js"
 SIZES = {"desktop": {"width": 1280, "height": 800}, "phone": {"width": 390, "height": 844}}
 Scheme = Literal["light", "dark"]
 LANDMARKS = {
@@ -31,8 +29,6 @@ LANDMARKS = {
     "search",
     "form",
 }
-# One frame after a key press: Material's reaction to focus (a 1 ms debounce) has run by then.
-PROBE_NEXT_FRAME = "() => new Promise(done => requestAnimationFrame(() => done(__a11yProbe())))"
 
 
 def urls(site: BuiltSite, pages: PagesServer) -> list[str]:
@@ -40,54 +36,7 @@ def urls(site: BuiltSite, pages: PagesServer) -> list[str]:
 
 
 def probing(new_context: NewContext, size: str, scheme: Scheme = "light") -> BrowserContext:
-    context = new_context(viewport=SIZES[size], color_scheme=scheme)
-    context.add_init_script(path=str(PROBE))
-    return context
-
-
-def walk(page: Page, limit: int = 120) -> list[dict[str, Any]]:
-    """Tab from the top of the page until focus comes round again; each stop, probed."""
-    stops: list[dict[str, Any]] = []
-    seen: set[int] = set()
-    for _ in range(limit):
-        page.keyboard.press("Tab")
-        stop = page.evaluate(PROBE_NEXT_FRAME)
-        if stop.get("none") or stop["id"] in seen:
-            return stops
-        seen.add(stop["id"])
-        stops.append(stop)
-    raise AssertionError(f"{page.url}: Tab never came round in {limit} presses")
-
-
-@pytest.mark.browser
-@pytest.mark.parametrize("scheme", ["light", "dark"])
-@pytest.mark.parametrize("size", list(SIZES))
-def test_every_tab_stop_is_visible_and_marked(
-    new_context: NewContext, site: BuiltSite, pages: PagesServer, size: str, scheme: Scheme
-) -> None:
-    page = probing(new_context, size, scheme).new_page()
-    problems, count = [], 0
-    for url in urls(site, pages):
-        page.goto(url, wait_until="load")
-        stops = walk(page)
-        count += len(stops)
-        problems += [
-            f"{url}: {s['what']}: {', '.join(s['problems'])}" for s in stops if s["problems"]
-        ]
-    assert count > 10 * len(urls(site, pages)) // 2, (
-        f"Tab reached only {count} stops: is it walking?"
-    )
-    assert not problems, f"{len(problems)} of {count} stops:\n" + "\n".join(problems)
-
-
-def tab_to(page: Page, selector: str, limit: int = 60) -> None:
-    for _ in range(limit):
-        page.keyboard.press("Tab")
-        if page.evaluate(
-            "s => !!document.activeElement && document.activeElement.matches(s)", selector
-        ):
-            return
-    raise AssertionError(f"{page.url}: Tab never reaches {selector}")
+    return probe_pages(new_context(viewport=SIZES[size], color_scheme=scheme))
 
 
 # Palette toggle names say what pressing them does: the scheme Material then shows.

@@ -84,11 +84,12 @@ def test_no_site_chrome_and_links_show_their_targets(
     site: BuiltSite, printed: dict[str, list[str]]
 ) -> None:
     home = " ".join(printed["index.html"])
+    unbroken = "".join(home.split())  # a long URL wraps, and comes out of the PDF in pieces
     for chrome in ("Skip to content", "Search", "Back to top", "Made with", "Edit this page"):
         assert chrome not in home, f"index.html: prints the site chrome {chrome!r}"
     for pillar in site.table.with_role("pillar"):
         target = site.url(site.file_of(pillar))
-        assert target in home, (
+        assert target in unbroken, (
             f"index.html: the card for {pillar.nav_title} does not print {target}"
         )
     assert "127.0.0.1" not in " ".join(" ".join(s) for s in printed.values()), (
