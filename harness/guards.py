@@ -738,6 +738,7 @@ def pdf_edition(site: BuiltSite) -> list[str]:
     if pdf_dict(reader.trailer["/Root"]).get("/Lang") != lang:
         problems.append(f"{name}: /Lang is not the page's language {lang!r}")
     destinations = set(reader.named_destinations)
+    internal = 0
     for number, page in enumerate(reader.pages, start=1):
         fonts = pdf_dict(pdf_dict(page.get("/Resources")).get("/Font"))
         for font_name, font in fonts.items():
@@ -753,8 +754,14 @@ def pdf_edition(site: BuiltSite) -> list[str]:
             target = annotation.get("/Dest") or (
                 action.get("/D") if action.get("/S") == "/GoTo" else None
             )
+            internal += isinstance(target, str)
             if isinstance(target, str) and target not in destinations:
                 problems.append(f"{name}: page {number}: internal link to {target} goes nowhere")
+    parts = [p for p in site.table.parts if p.role != "introduction"]
+    if internal < len(parts):
+        problems.append(
+            f"{name}: {internal} internal links; the contents list links each of its {len(parts)} sections"
+        )
     return problems
 
 

@@ -4,7 +4,7 @@ The page that asks for it (docs/essay.md) holds a marker line, `<!-- whole-essay
 marker becomes the Markdown of the essay's parts (the pages whose role is introduction, pillar or
 conclusion), in the order of the nav, each part's headings one level down except the
 introduction's, so the title is the page's heading and each part a section under it with the same
-anchor as on its own page. There is no second copy of the text in the repository, and both engines
+anchor as on its own page; after the title, a list of the sections linking to each. There is no second copy of the text in the repository, and both engines
 run Python-Markdown extensions, so the page is the same under MkDocs and Zensical.
 
 Like pymdownx.snippets, it resolves the project from the working folder (where mkdocs.yml is).
@@ -12,6 +12,7 @@ Like pymdownx.snippets, it resolves the project from the working folder (where m
 
 from __future__ import annotations
 
+import html
 import re
 from pathlib import Path
 
@@ -23,6 +24,26 @@ from sitebuild.pages import FENCE, HEADING, Table, read_table
 MARKER = re.compile(r"^<!--\s*whole-essay\b.*-->\s*$")
 
 
+def contents(table: Table) -> list[str]:
+    """A list of the essay's sections, linking to each: the whole page's way around, on screen
+    and in the PDF edition (where the links are internal links). Marked as the design's structure,
+    not the author's text."""
+    items = [
+        f'<li><a href="#{page.title.id}">{html.escape(page.title.text)}</a></li>'
+        for page in table.parts
+        if page.role != "introduction" and page.title and page.title.id
+    ]
+    return [
+        "",
+        '<nav class="essay-contents" aria-label="Contents" data-structure>',
+        "<ol>",
+        *items,
+        "</ol>",
+        "</nav>",
+        "",
+    ]
+
+
 def assembled(table: Table) -> list[str]:
     lines: list[str] = []
     for page in table.parts:
@@ -32,6 +53,8 @@ def assembled(table: Table) -> list[str]:
             if FENCE.match(line):
                 in_fence = not in_fence
             lines.append(shift + line if not in_fence and HEADING.match(line) else line)
+            if page.role == "introduction" and page.title and line.startswith("# "):
+                lines += contents(table)
         lines.append("")
     return lines
 

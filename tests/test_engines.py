@@ -5,10 +5,16 @@ metadata. ENGINE=zensical make build is the one setting that chooses."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from harness.guards import GUARDS
+from harness.sandbox import append
 from harness.site import BuiltSite, visible_text
+from sitebuild.build import build
+from sitebuild.project import Project
+from sitebuild.published import BuildError
 from tests.conftest import BuildCopy
 
 SHARED_TAGS = ("description", "og:type", "og:title", "og:description", "og:url", "og:site_name",
@@ -61,3 +67,12 @@ def test_the_same_ids_text_and_sharing_metadata(site: BuiltSite, zensical: Built
             if ours[key] != theirs[key]
         ]
     assert not differ, "\n".join(differ)
+
+
+def test_a_bad_page_fails_the_build_under_zensical_too(project: Project, tmp_path: Path) -> None:
+    copy = project.copy_to(tmp_path / "project")
+    append("docs/partnerships.md", "\n## Further reading\n")(copy)
+    with pytest.raises(
+        BuildError, match=r"docs/partnerships\.md:\d+: heading 'Further reading' has no explicit id"
+    ):
+        build(copy, tmp_path / "site", engine="zensical", pdf=False)
