@@ -37,3 +37,9 @@ def test_every_page_of_the_table_is_in_the_build(site: BuiltSite) -> None:
     built = {p for p in site.pages if (Path(site.root) / p).is_file()}
     assert built == set(site.pages), f"not built: {sorted(set(site.pages) - built)}"
     assert {p.role for p in site.table.pages} >= {"introduction", "pillar", "conclusion", "whole"}
+
+
+def test_the_readme_says_what_each_guard_holds(project: Project) -> None:
+    readme = (project.root / "README.md").read_text(encoding="utf-8")
+    missing = [name for name in GUARDS if f"`{name}`" not in readme]
+    assert not missing, f"README.md's table of guarantees does not name the guards {missing}"
