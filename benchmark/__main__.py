@@ -24,11 +24,11 @@ from typing import Any
 
 from playwright.sync_api import sync_playwright
 
-from harness.browser import FLAGS, Watch, chromium
+from harness.browser import FLAGS, Watch
 from sitebuild.build import build, environment
 from sitebuild.engines import Engine
 from sitebuild.pages import read_table
-from sitebuild.pdf import INSTALL, Printer
+from sitebuild.pdf import INSTALL, Printer, find_chromium
 from sitebuild.project import Project
 from sitebuild.server import PagesServer
 from sitebuild.settings import build_environment
@@ -152,7 +152,7 @@ def main() -> int:
     parser.add_argument("--no-tests", action="store_true", help="skip timing the test suite")
     parser.add_argument("--output", type=Path, default=Path("benchmark-results.json"))
     args = parser.parse_args()
-    executable = chromium()
+    executable = find_chromium()
     if executable is None:
         print(f"The benchmark needs Chromium: {INSTALL}")
         return 2

@@ -16,16 +16,12 @@ AXE_JS = Path(axe_playwright_python.__file__).with_name("axe.min.js")
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa", "best-practice"]
 
 
-def chromium() -> str | None:
-    return find_chromium()
-
-
 def missing_browser() -> str | None:
     """Why the browser tests cannot run here, or None."""
     return None if find_chromium() else f"no Chromium to drive: {INSTALL}"
 
 
-__all__ = ["AXE_JS", "AXE_TAGS", "FLAGS", "Watch", "chromium", "missing_browser"]
+__all__ = ["AXE_JS", "AXE_TAGS", "FLAGS", "Watch", "find_chromium", "missing_browser"]
 
 
 @dataclass

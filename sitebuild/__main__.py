@@ -74,7 +74,7 @@ def serve(project: Project, engine: engines.Engine) -> None:
             import zensical
 
             config = project.root / ".zensical-serve.yml"
-            engines.zensical_config(project, config, derived, "site")
+            engines.zensical_config(config, derived, "site")
             try:
                 zensical.serve(str(config), {"dev_addr": DEV_ADDR})
             finally:

@@ -19,8 +19,10 @@ from pathlib import Path
 from typing import Any
 
 from sitebuild import engines, sources
+from sitebuild import pdf as edition
 from sitebuild.engines import Engine
 from sitebuild.pages import Table, TableError, read_table
+from sitebuild.pdf import Printer
 from sitebuild.project import Project
 from sitebuild.published import BuildError, Settings, write_all
 from sitebuild.settings import SettingError, build_environment, url_problem
@@ -61,7 +63,7 @@ def build(
     engine: Engine = "mkdocs",
     env: Mapping[str, str] | None = None,
     strict: bool = True,
-    pdf: Any = True,
+    pdf: bool | Printer = True,
 ) -> Built:
     """Build `project` into `site_dir`. `pdf` is True (print with a Chromium of its own), a
     running sitebuild.pdf.Printer to reuse, or False to leave the PDF edition out (benchmarks of
@@ -97,8 +99,6 @@ def build(
         write_all(site_dir, table, settings)
         seconds["published files"] = time.perf_counter() - step
     if pdf is not False:
-        from sitebuild import pdf as edition
-
         step = time.perf_counter()
         edition.write(site_dir, table, settings, environ, printer=None if pdf is True else pdf)
         seconds["pdf"] = time.perf_counter() - step

@@ -63,7 +63,7 @@ def build_mkdocs_config(config: Any) -> list[str]:
     return log.lines
 
 
-def zensical_config(project: Project, path: Path, extra: dict[str, str], site_dir: str) -> None:
+def zensical_config(path: Path, extra: dict[str, str], site_dir: str) -> None:
     """A small configuration that inherits mkdocs.yml (Zensical merges it) and adds the build's
     derived `extra` values and output folder."""
     lines = ["INHERIT: mkdocs.yml", f"site_dir: {json.dumps(site_dir)}", "extra:"]
@@ -80,7 +80,7 @@ def build_zensical(
 
     scratch = f".zensical-{uuid.uuid4().hex[:8]}"
     config = project.root / f"{scratch}.yml"
-    zensical_config(project, config, extra, scratch)
+    zensical_config(config, extra, scratch)
     try:
         zensical.build(str(config), {"clean": True, "strict": strict})
         built = project.root / scratch

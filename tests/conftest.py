@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, BrowserContext, sync_playwright
 
-from harness.browser import FLAGS, missing_browser
+from harness.browser import FLAGS, find_chromium, missing_browser
 from harness.site import BuiltSite
 from sitebuild.build import build, describe
 from sitebuild.engines import Engine
@@ -96,20 +96,11 @@ def pages(site: BuiltSite) -> Iterator[PagesServer]:
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
     """Chromium through Playwright. Missing, it skips locally and fails under CI=true."""
-    executable = needs_browser()
+    needs(missing_browser())
     with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=executable, args=FLAGS)
+        launched = playwright.chromium.launch(executable_path=find_chromium(), args=FLAGS)
         yield launched
         launched.close()
-
-
-def needs_browser() -> str:
-    from harness.browser import chromium
-
-    needs(missing_browser())
-    executable = chromium()
-    assert executable is not None
-    return executable
 
 
 NewContext = Callable[..., BrowserContext]
