@@ -1,28 +1,31 @@
 # Every target sets itself up: a fresh clone needs only Python 3.11+ (with pip), git and make.
-# .venv/ is filled in layers from hash-pinned locks, each a superset of the one before:
-#   requirements/site.lock      preview and build (MkDocs, Material, pymdown-extensions, redirects)
-#   requirements/zensical.lock  + Zensical, for ENGINE=zensical
-#   requirements/test.lock      + everything the tests drive
-# A layer is installed when its lock changes and never otherwise, so a re-run installs nothing.
+# uv.lock is the one lock. .venv/ gets it in layers, each target asking for what it needs:
+#   the preview        MkDocs, Material, pymdown-extensions, redirects (pyproject's dependencies)
+#   group zensical     + Zensical, for ENGINE=zensical
+#   group build        + Playwright and pypdf, for the PDF edition (make build)
+#   group test         + everything the tests drive
+# A layer is synced when the lock changes and never otherwise, so a re-run installs nothing.
 PYTHON   ?= python3
 VENV     ?= .venv
 ENGINE   ?= mkdocs
 SITE_DIR ?= site
 BIN      := $(VENV)/bin
-# pip from the Python that makes the venv, so the venv itself carries no pip (a smaller preview).
-PIP      := $(PYTHON) -m pip --python $(BIN)/python install --quiet --disable-pip-version-check \
-            --require-hashes --no-deps --no-compile
-LAYER    := $(VENV)/.installed
-ENGINE_LAYER := $(if $(filter zensical,$(ENGINE)),$(LAYER)-zensical,$(LAYER)-site)
+UV       := .uv/bin/uv
+LAYER    := $(VENV)/.layer
+ENGINE_LAYERS := $(LAYER)-site $(if $(filter zensical,$(ENGINE)),$(LAYER)-zensical)
 
 export ENGINE
+export UV_PROJECT_ENVIRONMENT := $(VENV)
+# Bytecode at install, so nothing is recompiled on every run where Python writes none at run time.
+export UV_COMPILE_BYTECODE := 1
+export UV_PYTHON_DOWNLOADS := never
 
 .PHONY: serve build test bench lock clean
 
-serve: $(ENGINE_LAYER) ## Live preview at http://127.0.0.1:8000/strategic-alliances/
+serve: $(ENGINE_LAYERS) ## Live preview at http://127.0.0.1:8000/strategic-alliances/
 	$(BIN)/python -m sitebuild serve
 
-build: $(ENGINE_LAYER) ## Build the site into $(SITE_DIR)/, exactly as the deploy does
+build: $(ENGINE_LAYERS) $(LAYER)-build ## Build the site into $(SITE_DIR)/, exactly as the deploy does
 	$(BIN)/python -m sitebuild build --site-dir $(SITE_DIR)
 
 test: $(LAYER)-test ## Every test; SITE_DIR=site make test checks an existing build instead
@@ -31,19 +34,29 @@ test: $(LAYER)-test ## Every test; SITE_DIR=site make test checks an existing bu
 bench: $(LAYER)-test benchmark/node_modules/.installed ## Figures beside a default Material site
 	$(BIN)/python -m benchmark $(BENCH_ARGS)
 
-$(LAYER)-site: requirements/site.lock
+# A layer adds its group to those .venv already holds (.venv/.groups) and syncs .venv to exactly
+# that union: no layer removes another's packages, and a package dropped from the lock is removed.
+$(LAYER)-%: uv.lock pyproject.toml $(UV)
+	@groups="$$(printf '%s\n' $$(cat $(VENV)/.groups 2>/dev/null) $(filter-out site,$*) | sort -u | xargs)"; \
+	$(UV) sync --locked --no-default-groups --quiet --python $(PYTHON) $$(for group in $$groups; do echo --group $$group; done) && \
+	echo "$$groups" > $(VENV)/.groups
+	touch $@
+
+# uv itself, pinned in uv.lock (group uv) and installed by pip, checked against the lock's hashes.
+define UV_REQUIREMENT
+import tomllib
+uv = next(p for p in tomllib.load(open("uv.lock", "rb"))["package"] if p["name"] == "uv")
+hashes = [w["hash"] for w in uv["wheels"]] + ([uv["sdist"]["hash"]] if "sdist" in uv else [])
+print(f"uv=={uv['version']}", *(f"--hash={h}" for h in hashes))
+endef
+export UV_REQUIREMENT
+
+$(UV): uv.lock
 	@$(PYTHON) -m pip --version >/dev/null 2>&1 || \
 	  { echo "$(PYTHON) has no pip; install it (Debian/Ubuntu: apt-get install python3-pip python3-venv)"; exit 1; }
-	$(PYTHON) -m venv --clear --without-pip $(VENV)  # fresh, so a package dropped from a lock is gone
-	$(PIP) -r requirements/site.lock
-	touch $@
-
-$(LAYER)-zensical: requirements/zensical.lock $(LAYER)-site
-	$(PIP) -r requirements/zensical.lock
-	touch $@
-
-$(LAYER)-test: requirements/test.lock $(LAYER)-site
-	$(PIP) -r requirements/test.lock
+	@mkdir -p .uv && $(PYTHON) -c "$$UV_REQUIREMENT" > .uv/requirement.txt
+	$(PYTHON) -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps \
+	  --upgrade --target .uv -r .uv/requirement.txt
 	touch $@
 
 # Lighthouse for the benchmark only (needs Node.js and npm); the tests do not need Node.
@@ -51,13 +64,8 @@ benchmark/node_modules/.installed: benchmark/package-lock.json
 	npm ci --prefix benchmark --no-audit --no-fund --ignore-scripts --silent
 	touch $@
 
-UV_COMPILE = .venv-lock/bin/uv pip compile pyproject.toml --generate-hashes --universal --python-version 3.11 -q
-lock: ## Re-pin requirements/*.lock from the ranges in pyproject.toml
-	$(PYTHON) -m venv .venv-lock
-	.venv-lock/bin/python -m pip install --quiet uv==0.13.8
-	$(UV_COMPILE) -o requirements/site.lock
-	$(UV_COMPILE) --extra zensical -c requirements/site.lock -o requirements/zensical.lock
-	$(UV_COMPILE) --extra test -c requirements/zensical.lock -o requirements/test.lock
+lock: $(UV) ## Re-lock after editing pyproject.toml; UPGRADE=1 takes every newest allowed release
+	$(UV) lock $(if $(UPGRADE),--upgrade)
 
 clean:
-	rm -rf $(VENV) .venv-lock $(SITE_DIR) .cache benchmark/node_modules
+	rm -rf $(VENV) .uv $(SITE_DIR) .cache benchmark/node_modules

@@ -22,125 +22,98 @@ import time
 from pathlib import Path
 from typing import Any
 
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import Browser, sync_playwright
 
-from harness.browser import FLAGS, Watch
-from sitebuild.build import build, environment
+from harness.browser import Watch
+from sitebuild import pdf
+from sitebuild.build import build
+from sitebuild.chromium import FLAGS, executable, launch
 from sitebuild.engines import Engine
-from sitebuild.pages import read_table
-from sitebuild.pdf import INSTALL, Printer, find_chromium
 from sitebuild.project import Project
 from sitebuild.server import PagesServer
-from sitebuild.settings import build_environment
+from sitebuild.table import read_table
 
 HERE = Path(__file__).resolve().parent
 LIGHTHOUSE = HERE / "node_modules" / ".bin" / "lighthouse"
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo", "agentic-browsing"]
-SITES = ["this site (MkDocs)", "this site (Zensical)", "default Material"]
+ENGINES: dict[str, Engine | None] = {
+    "this site (MkDocs)": "mkdocs",
+    "this site (Zensical)": "zensical",
+    "default Material": None,
+}
+BASE = "/strategic-alliances/"
 
 
 def default_project(project: Project, destination: Path) -> Path:
     """The essay's six pages under Material's defaults: a minimal mkdocs.yml, no overrides."""
     (destination / "docs").mkdir(parents=True)
-    site_url = "https://islamic-nation-docs.github.io/strategic-alliances/"
     for page in read_table(project.config_file).parts:
         text = (project.docs / page.source).read_text(encoding="utf-8")
         (destination / "docs" / page.source).write_text(
             re.sub(r"^template: .*\n", "", text, flags=re.M), encoding="utf-8"
         )
     (destination / "mkdocs.yml").write_text(
-        f"site_name: Strategic Alliances\nsite_url: {site_url}\ntheme:\n  name: material\n"
-        "markdown_extensions:\n  - attr_list  # the pages' { #id } headings\n"
+        f"site_name: Strategic Alliances\nsite_url: https://islamic-nation-docs.github.io{BASE}\n"
+        "theme:\n  name: material\nmarkdown_extensions:\n  - attr_list  # the pages' { #id } headings\n"
     )
-    return destination
+    return destination / "mkdocs.yml"
 
 
-def build_default(project: Path, site_dir: Path) -> float:
+def timed_build(
+    project: Project, default: Path, engine: Engine | None, out: Path, browser: Browser
+) -> tuple[float, float | None]:
+    """(HTML build seconds, PDF edition seconds)."""
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
 
     started = time.perf_counter()
-    with environment(build_environment(project), project):
-        mkdocs_build(load_config(str(project / "mkdocs.yml"), site_dir=str(site_dir)))
-    return time.perf_counter() - started
+    if engine is None:
+        mkdocs_build(load_config(str(default), site_dir=str(out)))
+        return time.perf_counter() - started, None
+    built = build(project, out, engine=engine, pdf=False)
+    html = time.perf_counter() - started
+    pdf.write(out, built.table, built.settings, built.environment, browser)
+    return html, time.perf_counter() - started - html
 
 
-def build_times(
-    project: Project, default: Path, out: Path, runs: int, printer: Printer
-) -> dict[str, dict[str, list[float]]]:
-    times: dict[str, dict[str, list[float]]] = {name: {"html": [], "pdf": []} for name in SITES}
-    engines: dict[str, Engine] = {SITES[0]: "mkdocs", SITES[1]: "zensical"}
-    for run in range(runs):
-        for name in SITES:
-            if name in engines:
-                built = build(
-                    project, out / f"{run}-{engines[name]}", engine=engines[name], pdf=printer
-                )
-                times[name]["html"].append(built.seconds["total"] - built.seconds["pdf"])
-                times[name]["pdf"].append(built.seconds["pdf"])
-            else:
-                times[name]["html"].append(build_default(default, out / f"{run}-default"))
-    return times
-
-
-def first_loads(root: Path, base_path: str, executable: str) -> list[dict[str, object]]:
+def first_loads(root: Path, browser: Browser) -> list[dict[str, Any]]:
     """Each page on a cold cache: requests, compressed bytes, and requests to other hosts."""
-    pages = sorted(p.relative_to(root).as_posix() for p in root.rglob("index.html"))
     results = []
-    with PagesServer(root, base_path) as server, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=executable, args=FLAGS)
-        for page_file in pages:
+    with PagesServer(root, BASE) as server:
+        for page_file in sorted(p.relative_to(root).as_posix() for p in root.rglob("index.html")):
             watch = Watch(server.origin)
             context = browser.new_context(extra_http_headers={"Accept-Encoding": "gzip"})
             try:
                 watch.attach(context)
                 before = len(server.requests)
-                url = server.url + page_file.removesuffix("index.html")
-                context.new_page().goto(url, wait_until="networkidle")
+                context.new_page().goto(
+                    server.url + page_file.removesuffix("index.html"), wait_until="networkidle"
+                )
             finally:
                 context.close()
             sent = server.requests[before:]
-            results.append({
-                "page": "/" + page_file.removesuffix("index.html"),
-                "requests": len(sent) + len(watch.foreign),
-                "bytes": sum(size for _, size in sent),
-                "third_party": len(watch.foreign),
-            })  # fmt: skip
-        browser.close()
+            results.append({"page": "/" + page_file.removesuffix("index.html"), "requests": len(sent) + len(watch.foreign),
+                            "bytes": sum(size for _, size in sent), "third_party": len(watch.foreign)})  # fmt: skip
     return results
 
 
-def lighthouse(root: Path, base_path: str, executable: str) -> dict[str, dict[str, float]]:
+def lighthouse(root: Path) -> dict[str, float]:
     """Lowest score over the pages, per form factor and category (0-100)."""
-    pages = sorted(p.relative_to(root).as_posix() for p in root.rglob("index.html"))
-    scores: dict[str, dict[str, float]] = {}
-    with PagesServer(root, base_path) as server, tempfile.TemporaryDirectory() as tmp:
+    lowest: dict[str, float] = {}
+    with PagesServer(root, BASE) as server, tempfile.TemporaryDirectory() as tmp:
         for form in ("mobile", "desktop"):
-            lowest = dict.fromkeys(CATEGORIES, 100.0)
-            for page_file in pages:
+            for page_file in sorted(
+                p.relative_to(root).as_posix() for p in root.rglob("index.html")
+            ):
                 report = Path(tmp) / "report.json"
-                command = [
-                    str(LIGHTHOUSE), server.url + page_file.removesuffix("index.html"), "--quiet",
-                    f"--chrome-path={executable}", f"--chrome-flags={' '.join(FLAGS)}",
-                    "--output=json", f"--output-path={report}",
-                ]  # fmt: skip
-                if form == "desktop":
-                    command.append("--preset=desktop")
+                command = [str(LIGHTHOUSE), server.url + page_file.removesuffix("index.html"), "--quiet",
+                           f"--chrome-path={executable()}", f"--chrome-flags={' '.join(FLAGS)}",
+                           "--output=json", f"--output-path={report}", *(["--preset=desktop"] if form == "desktop" else [])]  # fmt: skip
                 subprocess.run(command, check=True, capture_output=True)
-                categories = json.loads(report.read_text())["categories"]
-                for name in CATEGORIES:
-                    score = categories.get(name, {}).get("score")
-                    lowest[name] = min(lowest[name], 100 * score if score is not None else 0)
-            scores[form] = lowest
-    return scores
-
-
-def suite_time(root: Path) -> float:
-    started = time.perf_counter()
-    subprocess.run(
-        [sys.executable, "-m", "pytest", "-q"], cwd=root, check=False, capture_output=True
-    )
-    return time.perf_counter() - started
+                for name, category in json.loads(report.read_text())["categories"].items():
+                    key = f"Lighthouse {form} {name} (lowest page)"
+                    lowest[key] = min(lowest.get(key, 100.0), 100 * (category.get("score") or 0))
+    return lowest
 
 
 def main() -> int:
@@ -152,96 +125,52 @@ def main() -> int:
     parser.add_argument("--no-tests", action="store_true", help="skip timing the test suite")
     parser.add_argument("--output", type=Path, default=Path("benchmark-results.json"))
     args = parser.parse_args()
-    executable = find_chromium()
-    if executable is None:
-        print(f"The benchmark needs Chromium: {INSTALL}")
-        return 2
     project = Project()
-    results: dict[str, dict[str, Any]] = {name: {} for name in SITES}
-    with tempfile.TemporaryDirectory() as tmp, Printer(executable) as printer:
+    rows: dict[str, dict[str, Any]] = {name: {} for name in ENGINES}
+    with tempfile.TemporaryDirectory() as tmp, sync_playwright() as playwright:
+        browser = launch(playwright)
         default = default_project(project, Path(tmp) / "default")
-        times = build_times(project, default, Path(tmp), args.runs, printer)
-        folders = {
-            SITES[0]: Path(tmp) / "0-mkdocs",
-            SITES[1]: Path(tmp) / "0-zensical",
-            SITES[2]: Path(tmp) / "0-default",
-        }
-        for name in SITES:
-            loads = first_loads(folders[name], "/strategic-alliances/", executable)
-            results[name] |= {
-                "build_seconds_median": statistics.median(times[name]["html"]),
-                "build_seconds_runs": times[name]["html"],
-                "pdf_seconds_median": statistics.median(times[name]["pdf"])
-                if times[name]["pdf"]
-                else None,
-                "pages": loads,
-                "bytes_per_page_mean": statistics.mean(int(str(p["bytes"])) for p in loads),
-                "requests_per_page_max": max(int(str(p["requests"])) for p in loads),
-                "third_party_requests": sum(int(str(p["third_party"])) for p in loads),
-            }
-            pdf = folders[name] / "strategic-alliances.pdf"
-            results[name]["pdf_bytes"] = pdf.stat().st_size if pdf.is_file() else None
-            if not args.no_lighthouse and name != SITES[1]:
-                results[name]["lighthouse_lowest"] = lighthouse(
-                    folders[name], "/strategic-alliances/", executable
+        times: dict[str, list[tuple[float, float | None]]] = {name: [] for name in ENGINES}
+        for run in range(args.runs):
+            for name, engine in ENGINES.items():
+                times[name].append(
+                    timed_build(project, default, engine, Path(tmp) / f"{run}-{engine}", browser)
                 )
+        for name, engine in ENGINES.items():
+            folder = Path(tmp) / f"0-{engine}"
+            loads = first_loads(folder, browser)
+            pdf_times = [p for _, p in times[name] if p is not None]
+            rows[name] = {
+                "HTML build, median (s)": round(statistics.median(h for h, _ in times[name]), 2),
+                "PDF edition, median (s)": round(statistics.median(pdf_times), 2)
+                if pdf_times
+                else None,
+                "bytes per page, first load, gzip (mean)": round(
+                    statistics.mean(p["bytes"] for p in loads)
+                ),
+                "requests per page, first load (max)": max(p["requests"] for p in loads),
+                "third-party requests, all pages": sum(p["third_party"] for p in loads),
+            }
+            if not args.no_lighthouse and engine != "zensical":
+                rows[name] |= lighthouse(folder)
     if not args.no_tests:
-        results[SITES[0]]["test_suite_seconds"] = suite_time(project.root)
-    args.output.write_text(json.dumps(results, indent=2) + "\n")
-    print(table(results))
+        started = time.perf_counter()
+        subprocess.run(
+            [sys.executable, "-m", "pytest", "-q"],
+            cwd=project.root,
+            check=False,
+            capture_output=True,
+        )
+        rows["this site (MkDocs)"]["test suite (s)"] = round(time.perf_counter() - started, 1)
+    args.output.write_text(json.dumps(rows, indent=2) + "\n")
+    figures = list(dict.fromkeys(key for row in rows.values() for key in row))
+    print("| figure | " + " | ".join(rows) + " |\n|---|" + "---|" * len(rows))
+    for figure in figures:
+        print(
+            f"| {figure} | " + " | ".join(str(row.get(figure, "-")) for row in rows.values()) + " |"
+        )
     print(f"\nFigures written to {args.output}")
     return 0
-
-
-def cell(value: object, spec: str) -> str:
-    return "-" if value is None else format(value, spec)
-
-
-def table(results: dict[str, dict[str, Any]]) -> str:
-    get = [results[name] for name in SITES]
-    rows = [
-        ("HTML build, median (s)", [cell(r["build_seconds_median"], ".2f") for r in get]),
-        ("PDF edition, median (s)", [cell(r.get("pdf_seconds_median"), ".2f") for r in get]),
-        ("PDF edition (bytes)", [cell(r.get("pdf_bytes"), ",") for r in get]),
-        (
-            "bytes per page, first load, gzip (mean)",
-            [cell(r["bytes_per_page_mean"], ",.0f") for r in get],
-        ),
-        ("requests per page, first load (max)", [str(r["requests_per_page_max"]) for r in get]),
-        ("third-party requests, all pages", [str(r["third_party_requests"]) for r in get]),
-    ]
-    for form in ("mobile", "desktop"):
-        for category in CATEGORIES:
-            rows.append(
-                (
-                    f"Lighthouse {form} {category} (lowest page)",
-                    [
-                        cell(r.get("lighthouse_lowest", {}).get(form, {}).get(category), ".0f")
-                        for r in get
-                    ],
-                )
-            )
-    if "test_suite_seconds" in get[0]:
-        rows.append(("test suite (s)", [f"{get[0]['test_suite_seconds']:.1f}", "-", "-"]))
-    width = max(len(r[0]) for r in rows)
-    widths = [max(len(name), 8) for name in SITES]
-    lines = [
-        "| "
-        + " | ".join(
-            [f"{'figure':<{width}}", *(f"{n:>{w}}" for n, w in zip(SITES, widths, strict=True))]
-        )
-        + " |",
-        "|" + "|".join(["-" * (width + 2), *("-" * (w + 2) for w in widths)]) + "|",
-    ]
-    lines += [
-        "| "
-        + " | ".join(
-            [f"{label:<{width}}", *(f"{v:>{w}}" for v, w in zip(values, widths, strict=True))]
-        )
-        + " |"
-        for label, values in rows
-    ]
-    return "\n".join(lines)
 
 
 if __name__ == "__main__":

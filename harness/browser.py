@@ -1,27 +1,24 @@
-"""Chromium for the browser tests, found and launched as the build's PDF step does (tools cannot
-download browsers here: the machine's own Chromium is driven through Playwright)."""
+"""What the browser tests read in Chromium (launched by sitebuild.chromium): what a page did that it
+must not (Watch), axe-core's verdict, and a keyboard user's view - harness/focus_probe.js, loaded
+into every page, describes the focused element as the reader sees it (on screen, opaque, its focus
+ring and that ring's contrast with what is behind it); `walk` presses Tab until focus comes round."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import axe_playwright_python
-from playwright.sync_api import BrowserContext, ConsoleMessage, Request, Response, Route
-
-from sitebuild.pdf import FLAGS, INSTALL, find_chromium
+from playwright.sync_api import BrowserContext, ConsoleMessage, Page, Request, Response, Route
 
 AXE_JS = Path(axe_playwright_python.__file__).with_name("axe.min.js")
 # WCAG 2.2 A and AA (axe tags each level by the version that introduced it), plus best practices.
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa", "best-practice"]
 
-
-def missing_browser() -> str | None:
-    """Why the browser tests cannot run here, or None."""
-    return None if find_chromium() else f"no Chromium to drive: {INSTALL}"
-
-
-__all__ = ["AXE_JS", "AXE_TAGS", "FLAGS", "Watch", "find_chromium", "missing_browser"]
+PROBE = Path(__file__).with_name("focus_probe.js")
+# One frame after a key press: Material's reaction to focus (a 1 ms debounce) has run by then.
+PROBE_NEXT_FRAME = "() => new Promise(done => requestAnimationFrame(() => done(__a11yProbe())))"
 
 
 @dataclass
@@ -59,3 +56,30 @@ class Watch:
             self.problems.append(f"request to another host: {request.url}")
             self.foreign.append(request.url)
             route.abort()
+
+
+def probe_pages(context: BrowserContext) -> BrowserContext:
+    context.add_init_script(path=str(PROBE))
+    return context
+
+
+def walk(page: Page, limit: int = 120) -> list[dict[str, Any]]:
+    """Tab from the top of the page until focus comes round again; each stop, probed."""
+    stops: list[dict[str, Any]] = []
+    seen: set[int] = set()
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        stop = page.evaluate(PROBE_NEXT_FRAME)
+        if stop.get("none") or stop["id"] in seen:
+            return stops
+        seen.add(stop["id"])
+        stops.append(stop)
+    raise AssertionError(f"{page.url}: Tab never came round in {limit} presses")
+
+
+def tab_to(page: Page, selector: str, limit: int = 60) -> None:
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate("s => !!document.activeElement?.matches(s)", selector):
+            return
+    raise AssertionError(f"{page.url}: Tab never reaches {selector}")

@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 from difflib import SequenceMatcher
 from io import BytesIO
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 from urllib.robotparser import RobotFileParser
 
 import tinycss2
@@ -25,7 +25,7 @@ from lxml import etree
 from harness import links_lock
 from harness.seed import SEED_SHA256, Section, read_seed, sha256
 from harness.site import BuiltSite, visible_text
-from sitebuild.pages import Page
+from sitebuild.table import Page
 
 Guard = Callable[[BuiltSite], list[str]]
 
@@ -193,7 +193,7 @@ def difference(actual: str, expected: str) -> str:
 # -- Pages, navigation, the design's structure --------------------------------------------------
 
 
-def pages(site: BuiltSite) -> list[str]:
+def structure(site: BuiltSite) -> list[str]:
     """Every page in the table is built at its URL and listed in the navigation under its title,
     in order; the home page has a card per pillar and a way on to the conclusion; every essay
     page leads to the whole essay and the PDF edition; the 404 page links every page."""
@@ -245,7 +245,7 @@ def pages(site: BuiltSite) -> list[str]:
         site.resolve("404.html", str(a["href"])).file
         for a in (article.select("a[href]") if article else [])
     }
-    missing = [p for p in site.pages if p not in reached]
+    missing = [p for p in site.page_files if p not in reached]
     if missing:
         problems.append(f"overrides/404.html: does not link {missing}")
     return problems
@@ -547,7 +547,7 @@ def sharing(site: BuiltSite) -> list[str]:
     else:
         parser = RobotFileParser()
         parser.parse(robots.read_text(encoding="utf-8").splitlines())
-        shut = [site.url(f) for f in site.pages if not parser.can_fetch("*", site.url(f))]
+        shut = [site.url(f) for f in site.page_files if not parser.can_fetch("*", site.url(f))]
         if shut:
             problems.append(f"robots.txt: keeps crawlers out of {shut}")
         if parser.site_maps() != [f"{settings.site_url}sitemap.xml"]:
@@ -557,11 +557,10 @@ def sharing(site: BuiltSite) -> list[str]:
         return [*problems, "sitemap.xml: missing"]
     tree = etree.parse(str(sitemap))
     locations = {e.text for e in tree.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")}
-    expected_locations = {site.url(f) for f in site.pages}
+    expected_locations = {site.url(f) for f in site.page_files}
     if locations != expected_locations:
         problems.append(f"sitemap.xml: {sorted(locations ^ expected_locations)} differ")
-    epoch = int(site.built.environment["SOURCE_DATE_EPOCH"])
-    day = datetime.fromtimestamp(epoch, UTC).date().isoformat()
+    day = datetime.fromtimestamp(site.built.epoch, UTC).date().isoformat()
     dates = {e.text for e in tree.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}lastmod")}
     if dates - {day}:
         problems.append(f"sitemap.xml: lastmod {sorted(dates)} is not the last commit's day {day}")
@@ -651,9 +650,7 @@ def unique_word(section: Section, seed: list[Section]) -> str:
 def strictness(site: BuiltSite) -> list[str]:
     """mkdocs.yml keeps MkDocs strict: `strict: true` and every validation check at warn (the
     default `info` lets broken anchors pass even under strict)."""
-    from sitebuild.pages import load_yaml
-
-    config = load_yaml(site.project.config_file)
+    config = site.settings.values
     name = site.project.relative(site.project.config_file)
     problems = [] if config.get("strict") is True else [f"{name}: 'strict' must be true"]
     wanted = {
@@ -678,7 +675,9 @@ def spelling(site: BuiltSite) -> list[str]:
     from spellchecker import SpellChecker  # only this guard needs the dictionary
 
     project = site.project
-    text = " ".join(site.main_text(f) for f in [*site.pages, "404.html"]).replace("\u2019", "'")
+    text = " ".join(site.main_text(f) for f in [*site.page_files, "404.html"]).replace(
+        "\u2019", "'"
+    )
     seen = set(WORD.findall(text))
     listed = project.words.read_text(encoding="utf-8").splitlines()
     checker = SpellChecker()
@@ -728,8 +727,7 @@ def pdf_edition(site: BuiltSite) -> list[str]:
     info: dict[str, Any] = dict(reader.metadata or {})
     if info.get("/Title") != title:
         problems.append(f"{name}: /Title is {info.get('/Title')!r}, not the essay's {title!r}")
-    epoch = int(site.built.environment["SOURCE_DATE_EPOCH"])
-    stamp = datetime.fromtimestamp(epoch, UTC).strftime("D:%Y%m%d%H%M%S")
+    stamp = datetime.fromtimestamp(site.built.epoch, UTC).strftime("D:%Y%m%d%H%M%S")
     for key in ("/CreationDate", "/ModDate"):
         if not str(info.get(key, "")).startswith(stamp):
             problems.append(f"{name}: {key} is {info.get(key)!r}, not the last commit's {stamp}")
@@ -771,6 +769,93 @@ def pdf_dict(value: object) -> dict[str, Any]:
     return dict(resolved) if isinstance(resolved, dict) else {}
 
 
+# -- What a reader is promised, and what controls say ---------------------------------------------
+
+
+def features(site: BuiltSite) -> list[str]:
+    """The reader features the README names, on every page: previous/next links in the nav's
+    order, an edit link to the page's own source, each heading a link to itself, the colour-scheme
+    toggle and the search box."""
+    problems = []
+    pages = site.table.pages
+    edit = urljoin(
+        (site.settings.repo_url or "") + "/", str(site.settings.values.get("edit_uri") or "")
+    )
+    for index, page in enumerate(pages):
+        file, where = site.file_of(page), f"docs/{page.source}"
+        soup = site.soup(file)
+        neighbours = {
+            "prev": pages[index - 1] if index else None,
+            "next": pages[index + 1] if index + 1 < len(pages) else None,
+        }
+        for kind, neighbour in neighbours.items():
+            link = soup.select_one(f"a.md-footer__link--{kind}[href]")
+            landing = site.resolve(file, str(link["href"])).file if link else None
+            if landing != (neighbour and site.file_of(neighbour)):
+                problems.append(
+                    f"{where}: its {kind} link leads to {landing}, the nav to {neighbour and site.file_of(neighbour)} (theme.features: navigation.footer)"
+                )
+        button = soup.select_one("a[rel=edit][href]")
+        if button is None or str(button["href"]) != edit + page.source:
+            problems.append(
+                f"{where}: no edit link to {edit + page.source} (theme.features: content.action.edit)"
+            )
+        article = site.article(file)
+        for heading in article.select(":is(h1, h2, h3, h4, h5, h6)[id]") if article else []:
+            if not heading.select_one(f'a[href="#{heading["id"]}"]'):
+                problems.append(
+                    f"{where}: heading #{heading['id']} is no link to itself (markdown_extensions: toc anchorlink)"
+                )
+        if len(soup.select("form[data-md-component=palette] input.md-option[aria-label]")) < 2:
+            problems.append(f"{where}: no colour-scheme toggle (theme.palette with toggles)")
+        if not soup.select_one("[data-md-component=search]"):
+            problems.append(f"{where}: no search box (plugins: search)")
+    return problems
+
+
+SCHEMES = {"light": "default", "dark": "slate"}
+
+
+def labels(site: BuiltSite) -> list[str]:
+    """A control's name says what pressing it does. Each colour-scheme toggle names the scheme
+    that pressing it selects (the next option: light, dark or the system's); a link named after a
+    page ("Partnerships", "Next: Conclusion", "Read the whole essay") leads to that page; the logo,
+    named by the site, leads home."""
+    problems = []
+    titles = sorted(((p.nav_title.lower(), p) for p in site.table.pages), key=lambda t: -len(t[0]))
+    for file in [*site.page_files, "404.html"]:
+        soup, where = site.soup(file), site.source_of(file)
+        options = soup.select("form[data-md-component=palette] input.md-option")
+        for option, after in zip(options, options[1:] + options[:1], strict=True):
+            name = str(option.get("aria-label") or "").lower()
+            system = after.get("data-md-color-media") == "(prefers-color-scheme)"
+            does = (
+                "system"
+                if system
+                else next(
+                    (k for k, v in SCHEMES.items() if v == after.get("data-md-color-scheme")), "?"
+                )
+            )
+            says = [word for word in ("light", "dark", "system") if word in name]
+            if says != [does]:
+                problems.append(
+                    f"mkdocs.yml: the scheme toggle {name!r} selects {does} (theme.palette: each toggle names the next option)"
+                )
+        for link in soup.select("a[href]:not([href^='#'])"):
+            name = " ".join(str(link.get("aria-label") or visible_text(link)).split()).lower()
+            page = next(
+                (p for t, p in titles if name == t or name.endswith((f" {t}", f": {t}"))), None
+            )
+            if "md-logo" in (link.get("class") or []):
+                page = site.table.by_url("")
+            landing = site.resolve(file, str(link["href"])).file
+            if page is not None and landing != site.file_of(page):
+                problems.append(
+                    f"{where}: the link named {name!r} leads to {landing}, not to {site.file_of(page)}"
+                )
+    return problems
+
+
 def validity(site: BuiltSite) -> list[str]:
     """Every built HTML file passes the Nu HTML Checker (vnu), the markup a browser reads, not
     the one lxml repairs; the only errors excused are harness/validator.py's narrow exceptions."""
@@ -789,7 +874,7 @@ def validity(site: BuiltSite) -> list[str]:
 
 GUARDS: dict[str, Guard] = {
     "words": words,
-    "pages": pages,
+    "structure": structure,
     "links": links,
     "duplicate_ids": duplicate_ids,
     "privacy": privacy,
@@ -799,6 +884,8 @@ GUARDS: dict[str, Guard] = {
     "llms_txt": llms_txt,
     "search": search,
     "strictness": strictness,
+    "features": features,
+    "labels": labels,
     "spelling": spelling,
     "pdf_edition": pdf_edition,
     "validity": validity,

@@ -1,9 +1,14 @@
-"""What the deploy promises, read from the files that make it: the workflows, .ci/run and the
-Makefile. Each check takes the project's root and returns its problems, naming the file to fix.
+"""What the README's "Deploying" section promises, read from the files that make the pipeline - the
+workflows, .ci/run, the Makefile, Dependabot's config - and, where reading is not enough, run with
+stand-ins for the tools they call. Each check takes the project's root and returns its problems,
+naming the file to fix.
 
-The promises: the deploy runs on the default branch; it runs the tests before it publishes; it
-uploads the folder the one build entry point wrote and the tests checked; it never cancels a
-deployment half-way; every action is pinned to a full commit SHA with its version beside it.
+The promises: every push and every pull request runs the suite, and the deploy runs on the default
+branch; it publishes the folder the one build entry point wrote and the suite checked; the suite's
+verdict reaches CI unchanged through make, .ci/run and the workflow; each job holds the least
+permissions; a deployment is never cancelled half-way; every action is pinned to a full commit
+SHA, with its version and the runtime its action.yml declares, on a runtime GitHub still runs;
+Dependabot keeps every lock current.
 """
 
 from __future__ import annotations
@@ -11,18 +16,33 @@ from __future__ import annotations
 import json
 import os
 import re
-import shlex
 import subprocess
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from sitebuild.config import load_yaml
+
 DEPLOY = ".github/workflows/deploy.yml"
 TEST = ".github/workflows/test.yml"
+DEPENDABOT = ".github/dependabot.yml"
 RECIPE = ".ci/run"
 SELF = "$/.github/workflows/test.yml"  # GitHub's same-repository form, resolved at the run's commit
+
+# The least each job needs, and why; a job holding anything more (or anything else) is a problem.
+PERMISSIONS = {
+    (DEPLOY, "build"): {"contents": "read", "pages": "read"},  # the ceiling for test.yml's job
+    (DEPLOY, "deploy"): {"pages": "write", "id-token": "write"},  # publish; prove it is this repo
+    (TEST, "test"): {
+        "contents": "read",
+        "pages": "read",
+    },  # checkout; configure-pages reads the URL
+}
+LIVE_RUNTIMES = ("node24", "composite", "docker")  # node20 and older are gone from GitHub's runners
+ECOSYSTEMS = {"uv": "/", "github-actions": "/", "npm": "/benchmark"}
 
 
 def workflow(root: Path, name: str) -> dict[str, Any]:
@@ -50,30 +70,23 @@ def default_branch(root: Path) -> str | None:
         return result.stdout.strip() if result.returncode == 0 else ""
 
     origin = git("symbolic-ref", "--short", "refs/remotes/origin/HEAD")
-    if origin:
-        return origin.split("/", 1)[-1]
-    return git("symbolic-ref", "--short", "HEAD") or None  # None when HEAD is detached
+    return origin.split("/", 1)[-1] if origin else git("symbolic-ref", "--short", "HEAD") or None
 
 
-def recipe_commands(root: Path) -> list[list[str]]:
-    """The make commands .ci/run runs, in order, as words (its other lines set the machine up)."""
-    commands = []
-    for line in (root / RECIPE).read_text(encoding="utf-8").splitlines():
-        words = shlex.split(line, comments=True)
-        if "make" in words:
-            commands.append(words)
-    return commands
-
-
-def built_folder(root: Path) -> str | None:
-    """The folder `make build` writes, as make itself reports it."""
-    result = subprocess.run(
-        ["make", "--dry-run", "--always-make", "--no-print-directory", "build"],
-        cwd=root, capture_output=True, text=True, check=False,
-        env={k: v for k, v in os.environ.items() if k not in ("SITE_DIR", "MAKEFLAGS")},
-    )  # fmt: skip
-    match = re.search(r"-m sitebuild build --site-dir (\S+)", result.stdout)
-    return match.group(1) if match else None
+def every_push_and_pull_request_runs_the_suite(root: Path) -> list[str]:
+    """test.yml runs on every push and every pull request (no branch or path filter: a pull request
+    that only changes uv.lock runs it too), and the deploy calls it."""
+    on = workflow(root, TEST).get("on") or {}
+    problems = []
+    for event in ("push", "pull_request", "workflow_call"):
+        if not isinstance(on, dict) or event not in on:
+            problems.append(f"{TEST}: does not run on `{event}`")
+        elif any(
+            key in (on[event] or {})
+            for key in ("branches", "branches-ignore", "paths", "paths-ignore")
+        ):
+            problems.append(f"{TEST}: `{event}` is filtered, so some changes run no tests")
+    return problems
 
 
 def deploy_runs_on_the_default_branch(root: Path) -> list[str]:
@@ -87,13 +100,121 @@ def deploy_runs_on_the_default_branch(root: Path) -> list[str]:
         problems.append(
             f"{DEPLOY}: deploys on pushes to {branches}, not to the default branch [{branch!r}]"
         )
-    edit_uri = str(
-        yaml.safe_load(re.sub(r"!\S+", "", (root / "mkdocs.yml").read_text())).get("edit_uri", "")
-    )
+    edit_uri = str(load_yaml(root / "mkdocs.yml").get("edit_uri", ""))
     if f"/{branch}/" not in f"/{edit_uri}":
         problems.append(
             f"mkdocs.yml: edit_uri {edit_uri!r} does not edit the default branch {branch!r}"
         )
+    return problems
+
+
+def jobs_have_least_permissions(root: Path) -> list[str]:
+    """Nothing at the workflow level; each job exactly the permissions PERMISSIONS gives it."""
+    problems = []
+    for name in (DEPLOY, TEST):
+        loaded = workflow(root, name)
+        if loaded.get("permissions") != {}:
+            problems.append(
+                f"{name}: `permissions: {{}}` must be set at the top, so no job inherits any"
+            )
+        for job, body in (loaded.get("jobs") or {}).items():
+            want, held = PERMISSIONS.get((name, job)), body.get("permissions")
+            if held != want:
+                problems.append(
+                    f"{name}: job {job!r} holds permissions {held}, not its least {want} (harness/pipeline.py)"
+                )
+    return problems
+
+
+def make_runs(
+    root: Path, target: str, env: dict[str, str], fake: dict[str, str]
+) -> tuple[int, str]:
+    """Run `target` (a make target, or .ci/run) with stand-ins on the PATH: each name in `fake`
+    is a script that logs its words and exits with the status given; returns the status and log."""
+    with tempfile.TemporaryDirectory() as tmp:
+        log = Path(tmp) / "log"
+        for name, status in fake.items():
+            script = Path(tmp) / name
+            script.write_text(
+                f'#!/bin/sh\necho "{name} SITE_DIR=$SITE_DIR $*" >> {log}\nexit {status}\n'
+            )
+            script.chmod(0o755)
+        path = f"{tmp}:{os.environ.get('PATH', '/usr/bin:/bin')}"
+        clean = {
+            k: v
+            for k, v in os.environ.items()
+            if k not in ("MAKEFLAGS", "MAKELEVEL", "SITE_DIR", "CI")
+        }
+        command = (
+            ["bash", RECIPE]
+            if target == RECIPE
+            else ["make", "--no-print-directory", *target.split()]
+        )
+        ran = subprocess.run(
+            command,
+            cwd=root,
+            env=clean | env | {"PATH": path},
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        return ran.returncode, log.read_text() if log.exists() else ""
+
+
+def ci_verdict_is_the_suites(root: Path) -> list[str]:
+    """The suite's status reaches CI unchanged: `make test` fails when pytest fails (nothing in
+    front of the recipe, nothing after it); .ci/run builds, tests that folder and exits with the
+    tests' status; the workflow's step and job may not continue on error; no conftest rewrites
+    pytest's exit status."""
+    problems = []
+    with tempfile.TemporaryDirectory() as venv:
+        fake_python = Path(venv) / "bin" / "python"
+        fake_python.parent.mkdir()
+        fake_python.write_text("#!/bin/sh\nexit 5\n")
+        fake_python.chmod(0o755)
+        database = subprocess.run(
+            ["make", "-pn", "test", f"VENV={venv}"],
+            cwd=root,
+            capture_output=True,
+            text=True,
+            check=False,
+        ).stdout
+        needs = next(
+            (
+                line.split(":", 1)[1].split()
+                for line in database.splitlines()
+                if line.startswith("test:")
+            ),
+            [],
+        )
+        status, _ = make_runs(
+            root, " ".join(["test", f"VENV={venv}", *(f"--assume-old={n}" for n in needs)]), {}, {}
+        )
+        if status == 0:
+            problems.append(
+                "Makefile: `make test` succeeds although pytest failed (exit 5): its recipe ignores the status"
+            )
+    test_fails = '$([ "$1" = test ] && echo 3 || echo 0)'
+    status, log = make_runs(
+        root, RECIPE, {"CHROMIUM": "/bin/sh"}, {"make": test_fails, "java": "0", "faketime": "0"}
+    )
+    if log.splitlines() != ["make SITE_DIR= build", "make SITE_DIR=site test"]:
+        problems.append(
+            f"{RECIPE}: must run `make build`, then `SITE_DIR=site make test` (it ran: {log.splitlines()})"
+        )
+    if status != 3:
+        problems.append(
+            f"{RECIPE}: exits {status} when `make test` exits 3; the tests' status must be its own"
+        )
+    steps = workflow(root, TEST).get("jobs", {}).get("test", {})
+    for where in [steps, *steps.get("steps", [])]:
+        if where.get("continue-on-error"):
+            problems.append(f"{TEST}: `continue-on-error` turns a failing suite green")
+    for conftest in sorted((root / "tests").rglob("conftest.py")):
+        if re.search(
+            r"exitstatus\s*=|def pytest_sessionfinish", conftest.read_text(encoding="utf-8")
+        ):
+            problems.append(f"{conftest.relative_to(root)}: rewrites pytest's exit status")
     return problems
 
 
@@ -125,39 +246,30 @@ def deploy_publishes_the_tested_build(root: Path) -> list[str]:
             problems.append(
                 f"{DEPLOY}: job {name!r} deploys without needing the tested build {builders}"
             )
-    test_jobs: dict[str, Any] = workflow(root, TEST).get("jobs") or {}
-    first_job: dict[str, Any] = next(iter(test_jobs.values()), {})
-    steps: list[dict[str, Any]] = first_job.get("steps") or []
+    steps: list[dict[str, Any]] = (
+        workflow(root, TEST).get("jobs", {}).get("test", {}).get("steps") or []
+    )
     runs = [i for i, s in enumerate(steps) if s.get("run", "").strip() == f"bash {RECIPE}"]
     uploads = [
         i for i, s in enumerate(steps) if "actions/upload-pages-artifact@" in str(s.get("uses", ""))
     ]
-    if len(runs) != 1:
-        problems.append(f"{TEST}: expected one step running `bash {RECIPE}`, found {len(runs)}")
-    if len(uploads) != 1:
+    if len(runs) != 1 or len(uploads) != 1:
         problems.append(
-            f"{TEST}: expected one actions/upload-pages-artifact step, found {len(uploads)}"
+            f"{TEST}: expected one `bash {RECIPE}` step and one upload, found {len(runs)} and {len(uploads)}"
         )
-    if runs and uploads and uploads[0] < runs[0]:
+    elif uploads[0] < runs[0]:
         problems.append(f"{TEST}: uploads the site before {RECIPE} has built and tested it")
     uploaded = (
         str((steps[uploads[0]].get("with") or {}).get("path", "")).strip("./") if uploads else None
     )
-    commands = recipe_commands(root)
-    builds = [i for i, c in enumerate(commands) if c == ["make", "build"]]
-    tests = [i for i, c in enumerate(commands) if c[-2:] == ["make", "test"]]
-    if not builds or not tests or tests[-1] < builds[-1]:
-        problems.append(f"{RECIPE}: must run `make build`, then the tests on what it built")
-    else:
-        tested = [w.split("=", 1)[1] for w in commands[tests[-1]] if w.startswith("SITE_DIR=")]
-        if tested != [uploaded]:
-            problems.append(
-                f"{RECIPE}: tests {tested or 'a fresh build of its own'}, but {TEST} uploads {uploaded!r}"
-            )
-    written = built_folder(root)
-    if written != uploaded:
+    dry = subprocess.run(
+        ["make", "--dry-run", "--always-make", "--no-print-directory", "build"], cwd=root, capture_output=True, text=True, check=False,
+        env={k: v for k, v in os.environ.items() if k not in ("SITE_DIR", "MAKEFLAGS")},
+    ).stdout  # fmt: skip
+    written = re.search(r"-m sitebuild build --site-dir (\S+)", dry)
+    if (written.group(1) if written else None) != uploaded or uploaded != "site":
         problems.append(
-            f"Makefile: `make build` writes {written!r}, but {TEST} uploads {uploaded!r}"
+            f"Makefile: `make build` writes {written and written.group(1)!r}, {TEST} uploads {uploaded!r}, {RECIPE} tests 'site'"
         )
     return problems
 
@@ -180,27 +292,71 @@ def deployments_are_never_cancelled(root: Path) -> list[str]:
     return problems
 
 
-PIN = re.compile(r"^\s*(?:-\s*)?uses:\s*(\S+)@([0-9a-f]{40})\s+#\s*v\d+\.\d+\.\d+\s*$")
+PIN = re.compile(r"^\s*(?:-\s*)?uses:\s*(\S+)@([0-9a-f]{40})\s+#\s*v\d+\.\d+\.\d+\s+\((\w+)\)\s*$")
 
 
-def actions_are_pinned(root: Path) -> list[str]:
+def actions_are_pinned_on_live_runtimes(root: Path) -> list[str]:
+    """Every action is pinned as `owner/name@<40-hex SHA> # vX.Y.Z (runtime)`, the runtime being
+    what the action's action.yml declares at that commit, and one GitHub's runners still run."""
     problems = []
     for path in sorted((root / ".github" / "workflows").glob("*.yml")):
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-            if re.match(r"^\s*(?:-\s*)?uses:", line) and SELF not in line and not PIN.match(line):
+            where = f".github/workflows/{path.name}:{number}"
+            if not re.match(r"^\s*(?:-\s*)?uses:", line) or SELF in line:
+                continue
+            pin = PIN.match(line)
+            if pin is None:
                 problems.append(
-                    f".github/workflows/{path.name}:{number}: `{line.strip()}` is not pinned to a "
-                    "full commit SHA with its version in a comment (# vX.Y.Z)"
+                    f"{where}: `{line.strip()}` is not pinned as `@<full commit SHA> # vX.Y.Z (runtime)`"
+                )
+            elif pin.group(3) not in LIVE_RUNTIMES:
+                problems.append(
+                    f"{where}: {pin.group(1)} runs on {pin.group(3)}, which GitHub has removed from its runners; move to a release on {LIVE_RUNTIMES[0]}"
                 )
     return problems
 
 
+def dependabot_keeps_every_lock_current(root: Path) -> list[str]:
+    """Dependabot watches uv.lock, the actions and the benchmark's npm lock: weekly, grouped, with
+    a cooldown for version updates (security updates are never held back)."""
+    updates = {
+        u.get("package-ecosystem"): u
+        for u in (yaml.safe_load((root / DEPENDABOT).read_text()) or {}).get("updates", [])
+    }
+    problems = []
+    for ecosystem, directory in ECOSYSTEMS.items():
+        update = updates.get(ecosystem)
+        if update is None or update.get("directory") != directory:
+            problems.append(f"{DEPENDABOT}: no `{ecosystem}` updates for {directory}")
+        elif (
+            (update.get("schedule") or {}).get("interval") != "weekly"
+            or not update.get("groups")
+            or not update.get("cooldown")
+        ):
+            problems.append(
+                f"{DEPENDABOT}: `{ecosystem}` updates must be weekly, grouped and cooled down"
+            )
+    return problems
+
+
 CHECKS: dict[str, Callable[[Path], list[str]]] = {
+    "every_push_and_pull_request_runs_the_suite": every_push_and_pull_request_runs_the_suite,
     "deploy_runs_on_the_default_branch": deploy_runs_on_the_default_branch,
+    "jobs_have_least_permissions": jobs_have_least_permissions,
+    "ci_verdict_is_the_suites": ci_verdict_is_the_suites,
     "deploy_publishes_the_tested_build": deploy_publishes_the_tested_build,
     "deployments_are_never_cancelled": deployments_are_never_cancelled,
-    "actions_are_pinned": actions_are_pinned,
+    "actions_are_pinned_on_live_runtimes": actions_are_pinned_on_live_runtimes,
+    "dependabot_keeps_every_lock_current": dependabot_keeps_every_lock_current,
 }
 
-# What a copy needs for these checks to read the pipeline.
-PARTS = (".github", ".ci", "Makefile", "mkdocs.yml", "requirements")
+# What a copy needs for these checks to read and run the pipeline.
+PARTS = (
+    ".github",
+    ".ci",
+    "Makefile",
+    "mkdocs.yml",
+    "pyproject.toml",
+    "uv.lock",
+    "tests/conftest.py",
+)

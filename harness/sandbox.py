@@ -1,18 +1,27 @@
 """Changes to a throwaway copy of the project: the edits the fault matrix injects, and the
-maintainer's procedures (add a page, move a page, move an anchor) done exactly as the README says.
+maintainer's procedures (add a page, move a page, move an anchor) done as the README says.
+
+YAML is edited as YAML - mkdocs.yml and front matter, through ruamel.yaml, which keeps comments,
+tags and styles - so no change depends on how the live files happen to be formatted today.
 """
 
 from __future__ import annotations
 
+import io
 import re
 import subprocess
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
-from sitebuild.pages import read_table
+from ruamel.yaml import YAML
+
 from sitebuild.project import Project
+from sitebuild.table import FRONT_MATTER, read_table
 
 Change = Callable[[Project], None]
+Data = Any  # a ruamel.yaml mapping or sequence, edited in place
 
 
 def commit(project: Project) -> None:
@@ -58,18 +67,97 @@ def both(*changes: Change) -> Change:
     return change
 
 
+# -- YAML as data ---------------------------------------------------------------------------------
+
+
+def _yaml() -> YAML:
+    yaml = YAML()
+    yaml.preserve_quotes = True
+    yaml.width = 4096
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    return yaml
+
+
+@contextmanager
+def yaml_file(path: Path) -> Iterator[Data]:
+    """mkdocs.yml as data, written back when the block ends."""
+    data = _yaml().load(path.read_text(encoding="utf-8"))
+    yield data
+    out = io.StringIO()
+    _yaml().dump(data, out)
+    path.write_text(out.getvalue(), encoding="utf-8")
+
+
+def config(change: Callable[[Data], object]) -> Change:
+    """A change to the copy's mkdocs.yml, made on its data."""
+
+    def apply(project: Project) -> None:
+        with yaml_file(project.config_file) as data:
+            change(data)
+
+    return apply
+
+
+def front_matter(relative: str, change: Callable[[Data], object]) -> Change:
+    """A change to one page's front matter, made on its data."""
+
+    def apply(project: Project) -> None:
+        path = project.root / relative
+        text = path.read_text(encoding="utf-8")
+        match = FRONT_MATTER.match(text)
+        assert match, f"set-up: {path} has no front matter"
+        data = _yaml().load(match.group(1))
+        change(data)
+        out = io.StringIO()
+        _yaml().dump(data, out)
+        path.write_text(f"---\n{out.getvalue()}---\n{text[match.end() :]}", encoding="utf-8")
+
+    return apply
+
+
+def nav_item(data: Data, source: str) -> tuple[Data, str]:
+    """The nav entry (a one-pair mapping) that lists `source`, and its title."""
+    for item in data["nav"]:
+        ((title, value),) = item.items()
+        if value == source:
+            return item, title
+    raise AssertionError(f"set-up: no nav entry lists {source}")
+
+
+def moves(data: Data, where: str) -> Data:
+    """One of mkdocs.yml's maps of moves ('redirect_maps' or 'moved_anchors'), made if missing."""
+    if where == "moved_anchors":
+        extra = data.setdefault("extra", {})
+        if extra.get("moved_anchors") is None:
+            extra["moved_anchors"] = {}
+        return extra["moved_anchors"]
+    plugin = next(p for p in data["plugins"] if isinstance(p, dict) and "redirects" in p)
+    if plugin["redirects"] is None:
+        plugin["redirects"] = {}
+    if plugin["redirects"].get("redirect_maps") is None:
+        plugin["redirects"]["redirect_maps"] = {}
+    return plugin["redirects"]["redirect_maps"]
+
+
+def swap_toggle_names(data: Data) -> None:
+    """A label that lies: the light and dark options' toggle names swapped in mkdocs.yml."""
+    palette = data["theme"]["palette"]
+    light, dark = palette[1]["toggle"], palette[2]["toggle"]
+    light["name"], dark["name"] = dark["name"], light["name"]
+
+
 # -- The README's procedures ----------------------------------------------------------------------
 
 
-def add_to_mapping(config: Path, key: str, entry: str) -> None:
-    """Add `entry` ('"a": "b"') under a mapping key of mkdocs.yml (`redirect_maps:` or
-    `moved_anchors:`), whether it is still the empty `{}` or already has entries."""
-    text = config.read_text(encoding="utf-8")
-    match = re.search(rf"^([ \t]*){key}:[ \t]*(\{{\}})?[ \t]*(#.*)?$", text, flags=re.M)
-    assert match, f"set-up: no '{key}:' in {config}"
-    indent, comment = match.group(1), f" {match.group(3)}" if match.group(3) else ""
-    replacement = f"{indent}{key}:{comment}\n{indent}  {entry}"
-    config.write_text(text[: match.start()] + replacement + text[match.end() :], encoding="utf-8")
+def redirect_lines(lock: Path, old: str, new: str) -> None:
+    """In the lock, each published line starting `old` becomes `line -> new...`, and the new
+    line is published too."""
+    text = lock.read_text(encoding="utf-8")
+    line = re.compile(rf"^{re.escape(old)}(#[\w-]+)?$", flags=re.M)
+    added = [m.group(0).replace(old, new, 1) for m in line.finditer(text)]
+    assert added, f"set-up: no line {old} in {lock}"
+    moved = line.sub(lambda m: f"{m.group(0)} -> {m.group(0).replace(old, new, 1)}", text)
+    lock.write_text(moved + "".join(f"{each}\n" for each in added), encoding="utf-8")
 
 
 def move_page(old: str, new: str) -> Change:
@@ -78,16 +166,11 @@ def move_page(old: str, new: str) -> Change:
 
     def change(project: Project) -> None:
         (project.docs / f"{old}.md").rename(project.docs / f"{new}.md")
-        replace_in(project.config_file, f": {old}.md\n", f": {new}.md\n")
-        add_to_mapping(project.config_file, "redirect_maps", f'"{old}.md": "{new}.md"')
-        lock = project.links_lock
-        text = lock.read_text(encoding="utf-8")
-        moved = re.sub(rf"^/{old}/(#[\w-]+)?$", rf"/{old}/\1 -> /{new}/\1", text, flags=re.M)
-        added = [
-            m.group(0).replace(f"/{old}/", f"/{new}/")
-            for m in re.finditer(rf"^/{old}/(#[\w-]+)?$", text, flags=re.M)
-        ]
-        lock.write_text(moved + "".join(f"{line}\n" for line in added), encoding="utf-8")
+        with yaml_file(project.config_file) as data:
+            item, title = nav_item(data, f"{old}.md")
+            item[title] = f"{new}.md"
+            moves(data, "redirect_maps")[f"{old}.md"] = f"{new}.md"
+        redirect_lines(project.links_lock, f"/{old}/", f"/{new}/")
 
     return change
 
@@ -100,39 +183,27 @@ def move_anchor(page: str, old: str, new: str) -> Change:
     def change(project: Project) -> None:
         replace_in(project.docs / f"{page}.md", f"{{ #{old} }}", f"{{ #{new} }}")
         table = read_table(project.config_file)
-        own = table.by_source(f"{page}.md")
-        whole = table.one("whole")
-        pages = [page] + ([whole.url.strip("/")] if whole and own in table.parts else [])
-        lock = project.links_lock
+        own, whole = table.by_source(f"{page}.md"), table.one("whole")
+        pages = [f"{page}/"] + ([whole.url] if whole and own in table.parts else [])
+        with yaml_file(project.config_file) as data:
+            for where in pages:
+                moves(data, "moved_anchors")[f"{where}#{old}"] = f"{where}#{new}"
         for where in pages:
-            add_to_mapping(
-                project.config_file, "moved_anchors", f'"{where}/#{old}": "{where}/#{new}"'
-            )
-            text = lock.read_text(encoding="utf-8")
-            line = re.compile(rf"^/{re.escape(where)}/#{re.escape(old)}$", flags=re.M)
-            assert line.search(text), f"set-up: no line /{where}/#{old} in {lock}"
-            text = line.sub(f"/{where}/#{old} -> /{where}/#{new}", text)
-            lock.write_text(text + f"/{where}/#{new}\n", encoding="utf-8")
+            redirect_lines(project.links_lock, f"/{where}#{old}", f"/{where}#{new}")
 
     return change
 
 
-ABOUT = """---
-description: Who keeps this site, and how to suggest a change.
----
+def add_page(source: str, title: str, heading: str) -> Change:
+    """A page that is not part of the essay, added as the README says: its file, a nav line, its
+    published links."""
+    stem = source.removesuffix(".md")
+    text = f"---\ndescription: What {title} holds, for the tests.\n---\n\n# {title} {{ #{stem} }}\n\n{heading}\n"
 
-# About this site { #about }
+    def change(project: Project) -> None:
+        (project.docs / source).write_text(text, encoding="utf-8")
+        with yaml_file(project.config_file) as data:
+            data["nav"].append({title: source})
+        append("published-links.txt", f"/{stem}/\n/{stem}/#{stem}\n")(project)
 
-This site publishes the essay; its text is its author's.
-"""
-
-
-def add_about_page(project: Project) -> None:
-    """A page that is not part of the essay: its file, a nav line, its published links."""
-    (project.docs / "about.md").write_text(ABOUT, encoding="utf-8")
-    replace_in(
-        project.config_file,
-        "  - The whole essay: essay.md\n",
-        "  - The whole essay: essay.md\n  - About: about.md\n",
-    )
-    append("published-links.txt", "/about/\n/about/#about\n")(project)
+    return change

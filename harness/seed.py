@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from sitebuild.pages import Role
+from sitebuild.table import Role
 
 # sha256 of seeds/strategic-alliances.md, byte for byte as ../shared/seed/ has it.
 SEED_SHA256 = "363545468f8ec300c59097413f1f796c05acf2cade8e6a65774aa28f89db473e"

@@ -13,9 +13,9 @@ from urllib.parse import unquote, urljoin, urlsplit
 from bs4 import BeautifulSoup, Tag
 
 from sitebuild.build import Built
-from sitebuild.pages import Page, Table
+from sitebuild.config import Settings, load_yaml
 from sitebuild.project import Project
-from sitebuild.published import Settings
+from sitebuild.table import Page, Table
 
 # Attributes that name another resource, on any element.
 LINK_ATTRIBUTES = ("href", "src", "poster", "data", "action")
@@ -66,7 +66,7 @@ class BuiltSite:
         return [f for f in self.files if f.endswith(".html")]
 
     @property
-    def pages(self) -> list[str]:
+    def page_files(self) -> list[str]:
         """The built file of every page in the table, in nav order."""
         return [self.file_of(p) for p in self.table.pages]
 
@@ -129,11 +129,6 @@ class BuiltSite:
         found = self.soup(file).select_one("article.md-content__inner")
         return found if isinstance(found, Tag) else None
 
-    def h1(self, file: str) -> str | None:
-        article = self.article(file)
-        heading = article.find("h1") if article else None
-        return visible_text(heading) if isinstance(heading, Tag) else None
-
     def main_text(self, file: str) -> str:
         article = self.article(file)
         return visible_text(article) if article else ""
@@ -170,6 +165,35 @@ class BuiltSite:
                 return documents
         return {}
 
+    @cached_property
+    def original_url(self) -> str:
+        """The project's own site URL (mkdocs.yml's, with no SITE_URL set), which a fork's links
+        must never name."""
+        url = str(load_yaml(self.project.config_file, {}).get("site_url") or "")
+        return url if url.endswith("/") else url + "/"
+
+    def outside_problem(self, absolute: str, ref: str) -> str | None:
+        """Why a link that leaves the site is wrong: it is not https, or it stays on the site's
+        host outside its base path, or it names the project's own address from a fork's build -
+        written by hand where `| url` or a relative link would follow the base."""
+        own, parts = urlsplit(self.original_url), urlsplit(absolute)
+        if absolute.startswith(self.original_url) or (
+            parts.path.startswith(own.path)
+            and parts.netloc in (own.netloc, urlsplit(self.site_url).netloc)
+        ):
+            return f"names the project's own {self.original_url} in a build for {self.site_url}{self.written_in(own.path)}; write it relative, or through `| url`"
+        if parts.netloc == urlsplit(self.site_url).netloc:
+            return f"leaves the site's base {self.site_url} for {absolute}{self.written_in(parts.path)}"
+        return None if parts.scheme == "https" else f"external link is not https: {ref}"
+
+    def written_in(self, text: str) -> str:
+        """' (written in overrides/x.html, ...)' for the sources that hold `text` as it is."""
+        sources = sorted(self.project.overrides.rglob("*.html")) + sorted(
+            self.project.docs.rglob("*.md")
+        )
+        found = [self.project.relative(p) for p in sources if text in p.read_text(encoding="utf-8")]
+        return f" (written in {', '.join(found)})" if found else ""
+
     # Links -------------------------------------------------------------------------------------
 
     def links(self, file: str) -> list[tuple[Tag, str, str]]:
@@ -182,8 +206,7 @@ class BuiltSite:
         if parts.scheme in ("mailto", "tel", "data"):
             return Target(absolute, None, "", external=False)
         if not (absolute + "/").startswith(self.site_url):
-            reason = None if parts.scheme == "https" else f"external link is not https: {ref}"
-            return Target(absolute, None, parts.fragment, external=True, problem=reason)
+            return Target(absolute, None, parts.fragment, True, self.outside_problem(absolute, ref))
         target = self.file_for(parts.path) if parts.path.startswith(self.base_path) else None
         if target is None:
             where = parts.path

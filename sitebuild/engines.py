@@ -1,30 +1,34 @@
-"""The two engines that read mkdocs.yml, run in this process: MkDocs with Material (the primary)
-and Zensical (Material's successor). Each turns docs/ into HTML in a folder; everything else the
-site promises is done around them by sitebuild.build, the same for both."""
+"""The two engines that read mkdocs.yml: MkDocs with Material (the primary), run in this process
+with the build's settings passed as values, and Zensical (Material's successor), run as its own
+command in the project with the build's environment. Each turns docs/ into HTML in a folder;
+everything else the site promises is done around them by sitebuild.build, the same for both."""
 
 from __future__ import annotations
 
 import json
 import logging
 import shutil
+import subprocess
+import sys
 import uuid
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Literal, get_args
+from typing import Literal, get_args
 
-from sitebuild.project import Project
-from sitebuild.published import BuildError
+from sitebuild.config import Settings
+from sitebuild.problems import BuildError, Problem
+from sitebuild.project import ROOT, Project
 
 Engine = Literal["mkdocs", "zensical"]
 ENGINES: tuple[Engine, ...] = get_args(Engine)
 
 
 def checked_engine(value: str) -> Engine:
-    if value not in ENGINES:
-        raise BuildError(f"ENGINE={value!r}: must be one of {', '.join(ENGINES)}")
-    engine: Engine = "zensical" if value == "zensical" else "mkdocs"
-    return engine
+    for engine in ENGINES:
+        if value == engine:
+            return engine
+    raise BuildError(
+        [Problem("engine-name", f"ENGINE={value!r}: must be one of {', '.join(ENGINES)}")]
+    )
 
 
 class _Collect(logging.Handler):
@@ -38,29 +42,33 @@ class _Collect(logging.Handler):
         self.lines.append(f"{record.levelname}: {record.getMessage()}")
 
 
-@contextmanager
-def collected(logger: str) -> Iterator[_Collect]:
-    handler = _Collect()
-    log = logging.getLogger(logger)
-    log.addHandler(handler)
-    try:
-        yield handler
-    finally:
-        log.removeHandler(handler)
-
-
-def build_mkdocs_config(config: Any) -> list[str]:
-    """`mkdocs build` on an already loaded configuration (strict as it was loaded); returns the
-    warnings, which only a lenient build survives."""
+def build_mkdocs(
+    project: Project, settings: Settings, site_dir: Path, strict: bool, extra: dict[str, str]
+) -> None:
+    """`mkdocs build`, in process: SITE_URL and REPO_URL arrive as the values our reading of
+    mkdocs.yml resolved, the date and derived values as `extra` (sitebuild/mkdocs_hooks.py)."""
     from mkdocs import exceptions
     from mkdocs.commands.build import build
+    from mkdocs.config import load_config
 
-    with collected("mkdocs") as log:
-        try:
-            build(config)
-        except (exceptions.MkDocsException, exceptions.Abort) as error:
-            raise BuildError("\n".join([*log.lines, f"mkdocs: {error}"])) from None
-    return log.lines
+    urls = {"site_url": settings.site_url} | (
+        {"repo_url": settings.repo_url} if settings.repo_url else {}
+    )
+    log, collect = logging.getLogger("mkdocs"), _Collect()
+    log.addHandler(collect)
+    try:
+        config = load_config(
+            str(project.config_file), site_dir=str(site_dir), strict=strict, **urls
+        )
+        config.extra.update(extra)
+        build(config)
+    except (exceptions.MkDocsException, exceptions.Abort) as error:
+        lines = [*collect.lines, f"mkdocs: {error}"]
+        raise BuildError(
+            Problem("engine", f"{project.relative(project.config_file)}: {line}") for line in lines
+        ) from None
+    finally:
+        log.removeHandler(collect)
 
 
 def zensical_config(path: Path, extra: dict[str, str], site_dir: str) -> None:
@@ -72,42 +80,52 @@ def zensical_config(path: Path, extra: dict[str, str], site_dir: str) -> None:
 
 
 def build_zensical(
-    project: Project, site_dir: Path, strict: bool, extra: dict[str, str]
-) -> list[str]:
-    """`zensical build`. Zensical writes only inside the project, so it builds into a scratch
-    folder there, configured by a small file that inherits mkdocs.yml, and the result is moved."""
-    import zensical
-
+    project: Project, env: dict[str, str], site_dir: Path, strict: bool, extra: dict[str, str]
+) -> None:
+    """`zensical build` in the project's folder, with the build's environment (Zensical reads
+    !ENV and the working folder itself). It writes only inside the project, so it builds into a
+    scratch folder there, configured by a file that inherits mkdocs.yml; the result is moved."""
     scratch = f".zensical-{uuid.uuid4().hex[:8]}"
     config = project.root / f"{scratch}.yml"
     zensical_config(config, extra, scratch)
+    command = [
+        sys.executable,
+        "-m",
+        "zensical",
+        "build",
+        "--clean",
+        "-f",
+        config.name,
+        *(["--strict"] if strict else []),
+    ]
     try:
-        zensical.build(str(config), {"clean": True, "strict": strict})
+        ran = subprocess.run(
+            command,
+            cwd=project.root,
+            env=env | {"PYTHONPATH": str(ROOT)},
+            capture_output=True,
+            text=True,
+            check=False,
+        )
         built = project.root / scratch
-        if not (built / "index.html").is_file():
-            raise BuildError(f"zensical: built no index.html from {project.relative(project.docs)}")
-        if site_dir.exists():
-            shutil.rmtree(site_dir)
+        if ran.returncode != 0 or not (built / "index.html").is_file():
+            said = (ran.stdout + ran.stderr).strip().splitlines()[-5:]
+            raise BuildError(
+                Problem("engine", f"{project.relative(project.config_file)}: zensical: {line}")
+                for line in said or ["built no index.html"]
+            )
+        shutil.rmtree(site_dir, ignore_errors=True)
         site_dir.parent.mkdir(parents=True, exist_ok=True)
         shutil.move(built, site_dir)
-    except Exception as error:
-        if isinstance(error, BuildError):
-            raise
-        raise BuildError(f"zensical: {error}") from None
     finally:
         config.unlink(missing_ok=True)
         shutil.rmtree(project.root / scratch, ignore_errors=True)
-    return []
 
 
 def icon_sets(engine: Engine, project: Project) -> list[Path]:
     """Where an `icon:` in front matter is looked up: the project's own icons, then the theme's."""
     if engine == "zensical":
-        import zensical
-
-        theme = Path(zensical.__file__).parent / "templates"
+        import zensical as theme
     else:
-        import material
-
-        theme = Path(material.__file__).parent / "templates"
-    return [project.overrides / ".icons", theme / ".icons"]
+        import material as theme  # type: ignore[no-redef]
+    return [project.overrides / ".icons", Path(theme.__file__).parent / "templates" / ".icons"]

@@ -49,9 +49,10 @@ class Project:
             return str(path)
 
     # What a working copy needs to build and be checked: sources, templates, the seed, the lock.
-    # The build code itself is imported from this checkout, so it is not copied.
+    # The build code itself is imported from this checkout; only the hooks mkdocs.yml names by path.
     COPY = (
         "mkdocs.yml",
+        "sitebuild/mkdocs_hooks.py",
         "docs",
         "overrides",
         "seeds",

@@ -10,23 +10,9 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
-from sitebuild.pages import Page, Table
-
-
-@dataclass(frozen=True)
-class Settings:
-    """What these files need from mkdocs.yml, as the engine resolved it."""
-
-    site_name: str
-    site_description: str
-    site_url: str  # ends with '/'
-    moved_anchors: dict[str, str]  # "page/#old": "page/#new"
-    redirect_maps: dict[str, str]  # "old.md": "new.md"
-    pdf: str  # the PDF edition's file name, at the site's root
-
-
-class BuildError(Exception):
-    """The build cannot finish; the message names the file or setting at fault."""
+from sitebuild.config import Settings
+from sitebuild.problems import BuildError, Problem
+from sitebuild.table import Page, Table
 
 
 def write_all(site_dir: Path, table: Table, settings: Settings) -> None:
@@ -98,15 +84,21 @@ def inventory(site_dir: Path, table: Table, settings: Settings) -> bytes:
         key = (name, role)
         if key in entries and entries[key][0] != uri:
             raise BuildError(
-                f"docs/{source}: inventory name '{name}' ({role}) is also given by "
-                f"{owners[key]}; rename a heading id so each label is one place"
+                [
+                    Problem(
+                        "inventory-name",
+                        f"docs/{source}: inventory name '{name}' ({role}) is also given by {owners[key]}; rename a heading id so each label is one place",
+                    )
+                ]
             )
         entries[key], owners[key] = (uri, display), f"docs/{source}"
 
     for page in table.pages:
         built = site_dir / (page.url + "index.html")
         if not built.is_file():
-            raise BuildError(f"docs/{page.source}: was not built to {page.url}index.html")
+            raise BuildError(
+                [Problem("engine", f"docs/{page.source}: was not built to {page.url}index.html")]
+            )
         article = read_article(built.read_text(encoding="utf-8"))
         add(page.doc, "std:doc", page.url or "./", page.nav_title, page.source)
         prefix = f"{page.doc}-" if page.role == "whole" else ""

@@ -3,18 +3,17 @@
 What it copies from Pages: the site lives under a sub-path; `/dir` answers 301 to `/dir/`; paths
 are case-sensitive; any missing path, at any depth, gets the root 404.html with status 404; files
 go out gzip-compressed when the client accepts it, with Cache-Control: max-age=600.
+(http.server's SimpleHTTPRequestHandler serves a folder, but knows none of these rules; they are
+written here, in `respond`, and served by the standard library's threading server.)
 """
 
 from __future__ import annotations
 
 import gzip
-import http.client
 import mimetypes
 import threading
-from dataclasses import dataclass
-from http.server import BaseHTTPRequestHandler, HTTPServer
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from types import TracebackType
 from urllib.parse import unquote, urlsplit
 
 COMPRESSIBLE = (
@@ -28,19 +27,15 @@ COMPRESSIBLE = (
 
 class PagesServer:
     """A context manager; `url` is the site's root, e.g. http://127.0.0.1:PORT/strategic-alliances/.
+    The standard library's threading server answers until the block ends; `requests` records each
+    (path, bytes of body sent)."""
 
-    Requests are handled one at a time in a bounded loop: it stops after `max_requests` or on exit.
-    """
-
-    def __init__(self, root: Path, base_path: str, max_requests: int = 20_000) -> None:
+    def __init__(self, root: Path, base_path: str) -> None:
         self.root = root.resolve()
         self.base_path = "/" + base_path.strip("/") + "/" if base_path.strip("/") else "/"
-        self.max_requests = max_requests
-        self.requests: list[tuple[str, int]] = []  # (path, bytes of body sent)
-        self._stop = threading.Event()
-        self._httpd = HTTPServer(("127.0.0.1", 0), self._handler())
-        self._httpd.timeout = 0.2
-        self._thread = threading.Thread(target=self._loop, daemon=True)
+        self.requests: list[tuple[str, int]] = []
+        self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
+        self._thread = threading.Thread(target=self._httpd.serve_forever, daemon=True)
 
     @property
     def origin(self) -> str:
@@ -54,19 +49,9 @@ class PagesServer:
         self._thread.start()
         return self
 
-    def __exit__(
-        self,
-        kind: type[BaseException] | None,
-        error: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self._stop.set()
-        self._thread.join(5)
+    def __exit__(self, *_: object) -> None:
+        self._httpd.shutdown()
         self._httpd.server_close()
-
-    def _loop(self) -> None:
-        while not self._stop.is_set() and len(self.requests) < self.max_requests:
-            self._httpd.handle_request()
 
     def _handler(self) -> type[BaseHTTPRequestHandler]:
         server = self
@@ -80,9 +65,9 @@ class PagesServer:
                 for name, value in headers.items():
                     self.send_header(name, value)
                 self.end_headers()
-                if self.command != "HEAD":
-                    self.wfile.write(body)
-                server.requests.append((self.path, len(body) if self.command != "HEAD" else 0))
+                sent = body if self.command != "HEAD" else b""
+                self.wfile.write(sent)
+                server.requests.append((self.path, len(sent)))
 
             do_HEAD = do_GET
 
@@ -123,33 +108,3 @@ class PagesServer:
             headers["Vary"] = "Accept-Encoding"
         headers["Content-Length"] = str(len(body))
         return status, headers, body
-
-
-@dataclass(frozen=True)
-class Response:
-    status: int
-    headers: dict[str, str]
-    body: bytes  # decompressed
-
-    @property
-    def text(self) -> str:
-        return self.body.decode("utf-8")
-
-
-def fetch(url: str, gzip_ok: bool = False) -> Response:
-    """One GET that does not follow redirects, so a 301 is seen as a 301."""
-    parts = urlsplit(url)
-    connection = http.client.HTTPConnection(parts.hostname or "127.0.0.1", parts.port, timeout=10)
-    try:
-        path = parts.path + (f"?{parts.query}" if parts.query else "")
-        connection.request(
-            "GET", path, headers={"Accept-Encoding": "gzip" if gzip_ok else "identity"}
-        )
-        answer = connection.getresponse()
-        body = answer.read()
-        headers = {k.lower(): v for k, v in answer.getheaders()}
-        if headers.get("content-encoding") == "gzip":
-            body = gzip.decompress(body)
-        return Response(answer.status, headers, body)
-    finally:
-        connection.close()

@@ -4,10 +4,12 @@ The page that asks for it (docs/essay.md) holds a marker line, `<!-- whole-essay
 marker becomes the Markdown of the essay's parts (the pages whose role is introduction, pillar or
 conclusion), in the order of the nav, each part's headings one level down except the
 introduction's, so the title is the page's heading and each part a section under it with the same
-anchor as on its own page; after the title, a list of the sections linking to each. There is no second copy of the text in the repository, and both engines
-run Python-Markdown extensions, so the page is the same under MkDocs and Zensical.
+anchor as on its own page; after the title, a list of the sections linking to each. There is no
+second copy of the text in the repository, and both engines run Python-Markdown extensions, so the
+page is the same under MkDocs and Zensical.
 
-Like pymdownx.snippets, it resolves the project from the working folder (where mkdocs.yml is).
+It finds mkdocs.yml at its `config_file` option (MkDocs' hook sets it), else in the working folder
+(where Zensical builds).
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from pathlib import Path
 from markdown import Extension, Markdown
 from markdown.preprocessors import Preprocessor
 
-from sitebuild.pages import FENCE, HEADING, Table, read_table
+from sitebuild.table import FENCE, HEADING, Table, read_table
 
 MARKER = re.compile(r"^<!--\s*whole-essay\b.*-->\s*$")
 
@@ -60,10 +62,14 @@ def assembled(table: Table) -> list[str]:
 
 
 class WholeEssay(Preprocessor):
+    def __init__(self, md: Markdown, config_file: str) -> None:
+        super().__init__(md)
+        self.config_file = Path(config_file)
+
     def run(self, lines: list[str]) -> list[str]:
         if not any(MARKER.match(line) for line in lines):
             return lines
-        table = read_table(Path.cwd() / "mkdocs.yml")
+        table = read_table(self.config_file.resolve())
         out: list[str] = []
         for line in lines:
             out += assembled(table) if MARKER.match(line) else [line]
@@ -71,9 +77,15 @@ class WholeEssay(Preprocessor):
 
 
 class WholeEssayExtension(Extension):
+    def __init__(self, **kwargs: object) -> None:
+        self.config = {"config_file": ["mkdocs.yml", "the project's mkdocs.yml"]}
+        super().__init__(**kwargs)
+
     def extendMarkdown(self, md: Markdown) -> None:
         # Before raw HTML is stashed (20) and white space normalised (30): the marker is a comment.
-        md.preprocessors.register(WholeEssay(md), "whole_essay", 40)
+        md.preprocessors.register(
+            WholeEssay(md, str(self.getConfig("config_file"))), "whole_essay", 40
+        )
 
 
 def makeExtension(**kwargs: object) -> WholeEssayExtension:

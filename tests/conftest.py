@@ -1,8 +1,9 @@
 """Shared by every test: one build of the site per session (or the folder SITE_DIR names, as the
-deploy checks the very bytes it uploads), read through one parser, served once, and one browser.
+deploy checks the very bytes it uploads), read through one parser, served once, and one browser,
+which also prints the PDF edition of every build the session makes.
 
-Copies of the project (a fork's URL, hostile values, an About page, moved pages) are built through
-the same entry point by `build_copy`, with the session's one Chromium printing their PDFs.
+Copies of the project (a fork's URL, hostile values, a page of its own, moved pages) are built
+through the same entry point by `build_copy`.
 """
 
 from __future__ import annotations
@@ -14,15 +15,21 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, BrowserContext, sync_playwright
 
-from harness.browser import FLAGS, find_chromium, missing_browser
 from harness.site import BuiltSite
 from sitebuild.build import build, describe
+from sitebuild.chromium import INSTALL, find_chromium, launch
 from sitebuild.engines import Engine
-from sitebuild.pdf import Printer
 from sitebuild.project import Project
 from sitebuild.server import PagesServer
+from sitebuild.table import read_table
 
 CI = os.environ.get("CI") == "true"
+# The page the tests move, visit and link to: the essay's first pillar, whatever it is called.
+PILLAR = read_table(Project().config_file).with_role("pillar")[0]
+MOVE = {
+    "page": (PILLAR.source.removesuffix(".md"), PILLAR.source.removesuffix(".md") + "-moved"),
+    "id": (str(PILLAR.title and PILLAR.title.id), "moved-id"),
+}
 
 
 def needs(reason: str | None) -> None:
@@ -39,11 +46,13 @@ def project() -> Project:
 
 
 @pytest.fixture(scope="session")
-def printer() -> Iterator[Printer]:
-    """One Chromium prints the PDF edition of every build the session makes."""
-    needs(missing_browser())
-    with Printer() as running:
-        yield running
+def browser() -> Iterator[Browser]:
+    """Chromium through Playwright. Missing, it skips locally and fails under CI=true."""
+    needs(None if find_chromium() else f"no Chromium to drive: {INSTALL}")
+    with sync_playwright() as playwright:
+        launched = launch(playwright)
+        yield launched
+        launched.close()
 
 
 BuildCopy = Callable[..., BuiltSite]
@@ -51,7 +60,7 @@ BuildCopy = Callable[..., BuiltSite]
 
 @pytest.fixture(scope="session")
 def build_copy(
-    tmp_path_factory: pytest.TempPathFactory, project: Project, printer: Printer
+    tmp_path_factory: pytest.TempPathFactory, project: Project, browser: Browser
 ) -> BuildCopy:
     """Copy the project, commit the copy (its lock's history: what the project publishes now),
     change it, and build it as `make build` would; returns the site."""
@@ -63,13 +72,11 @@ def build_copy(
         *,
         engine: Engine = "mkdocs",
         env: Mapping[str, str] | None = None,
-        strict: bool = True,
     ) -> BuiltSite:
         copy = project.copy_to(tmp_path_factory.mktemp(name) / "project")
         commit(copy)
         change(copy)
-        output = copy.root / "site"
-        return BuiltSite(build(copy, output, engine=engine, env=env, strict=strict, pdf=printer))
+        return BuiltSite(build(copy, copy.root / "site", engine=engine, env=env, pdf=browser))
 
     return make
 
@@ -82,25 +89,15 @@ def site(
     given = os.environ.get("SITE_DIR")
     if given:
         return BuiltSite(describe(project, project.root / given))
-    printer: Printer = request.getfixturevalue("printer")
-    return BuiltSite(build(project, tmp_path_factory.mktemp("site") / "site", pdf=printer))
+    browser: Browser = request.getfixturevalue("browser")
+    return BuiltSite(build(project, tmp_path_factory.mktemp("site") / "site", pdf=browser))
 
 
 @pytest.fixture(scope="session")
-def pages(site: BuiltSite) -> Iterator[PagesServer]:
+def served(site: BuiltSite) -> Iterator[PagesServer]:
     """The build, served on 127.0.0.1 under its sub-path as GitHub Pages would serve it."""
     with PagesServer(site.root, site.base_path) as server:
         yield server
-
-
-@pytest.fixture(scope="session")
-def browser() -> Iterator[Browser]:
-    """Chromium through Playwright. Missing, it skips locally and fails under CI=true."""
-    needs(missing_browser())
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=find_chromium(), args=FLAGS)
-        yield launched
-        launched.close()
 
 
 NewContext = Callable[..., BrowserContext]
@@ -123,11 +120,9 @@ def new_context(browser: Browser) -> Iterator[NewContext]:
 
 @pytest.fixture(scope="session")
 def moved(build_copy: BuildCopy) -> BuiltSite:
-    """A copy where a page and an anchor moved exactly as the README says: partnerships/ became
-    alliances/, and on it #partnerships became #ties."""
+    """A copy where a page and an anchor moved exactly as the README says (MOVE): the first
+    pillar's page got a new name, and on it its heading a new id."""
     from harness.sandbox import both, move_anchor, move_page
 
-    change = both(
-        move_page("partnerships", "alliances"), move_anchor("alliances", "partnerships", "ties")
-    )
-    return build_copy("moved", change)
+    (old, new), (old_id, new_id) = MOVE["page"], MOVE["id"]
+    return build_copy("moved", both(move_page(old, new), move_anchor(new, old_id, new_id)))

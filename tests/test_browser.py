@@ -11,13 +11,12 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from harness.browser import AXE_JS, AXE_TAGS, Watch
+from harness.browser import AXE_JS, AXE_TAGS, Watch, probe_pages, walk
 from harness.guards import section_of, unique_word
-from harness.keyboard import probe_pages, walk
 from harness.seed import read_seed
 from harness.site import BuiltSite
 from sitebuild.server import PagesServer
-from tests.conftest import NewContext
+from tests.conftest import MOVE, PILLAR, NewContext
 
 SIZES = {"desktop": {"width": 1280, "height": 800}, "phone": {"width": 390, "height": 844}}
 DESKTOP, PHONE = SIZES["desktop"], SIZES["phone"]
@@ -29,27 +28,27 @@ SCHEMES: dict[Scheme, str] = {
 }  # system preference -> Material's
 
 
-def page_urls(site: BuiltSite, pages: PagesServer) -> list[str]:
-    return [pages.origin + site.url_path(p) for p in site.pages]
+def page_urls(site: BuiltSite, served: PagesServer) -> list[str]:
+    return [served.origin + site.url_path(p) for p in site.page_files]
 
 
 @pytest.mark.browser
 @pytest.mark.parametrize("system", list(SCHEMES))
 @pytest.mark.parametrize("size", list(SIZES))
 def test_every_page_at_every_size_and_scheme(
-    new_context: NewContext, site: BuiltSite, pages: PagesServer, size: str, system: Scheme
+    new_context: NewContext, site: BuiltSite, served: PagesServer, size: str, system: Scheme
 ) -> None:
     """Each page (the 404 page too), visited once per size and scheme for all these checks: no
     console error and no failed or foreign request; the heading visible; the scheme the system
     asks for; axe finds no WCAG 2.2 A/AA or best-practice violation (desktop); and every Tab stop
     is on screen, opaque, not zero-sized, and marked by a ring at 3:1 with what surrounds it - so
     closed panels (the drawer, the search, back to top) are out of the Tab order."""
-    watch = Watch(pages.origin)
+    watch = Watch(served.origin)
     context = probe_pages(new_context(viewport=SIZES[size], color_scheme=system))
     watch.attach(context)
     page = context.new_page()
     problems, stops = [], 0
-    for url in [*page_urls(site, pages), pages.url + "no/such/page/"]:
+    for url in [*page_urls(site, served), served.url + "no/such/page/"]:
         page.goto(url, wait_until="load")
         if not page.locator("article h1").first.is_visible():
             problems.append(f"{url}: the page heading is not visible")
@@ -78,19 +77,19 @@ def test_every_page_at_every_size_and_scheme(
                     watch.problems.remove(expected)
         problems += [f"{url}: {p}" for p in watch.problems]
         watch.problems.clear()
-    assert stops > 5 * len(site.pages), f"Tab reached only {stops} stops: is it walking?"
+    assert stops > 5 * len(site.page_files), f"Tab reached only {stops} stops: is it walking?"
     assert not problems, "\n".join(problems)
 
 
 @pytest.mark.browser
 def test_search_finds_each_essay_page_by_a_word_only_it_uses(
-    new_context: NewContext, site: BuiltSite, pages: PagesServer
+    new_context: NewContext, site: BuiltSite, served: PagesServer
 ) -> None:
-    watch = Watch(pages.origin)
+    watch = Watch(served.origin)
     context = new_context(viewport=DESKTOP)
     watch.attach(context)
     page = context.new_page()
-    page.goto(pages.url, wait_until="load")
+    page.goto(served.url, wait_until="load")
     search = page.locator("input.md-search__input")
     search.click()
     # Material answers queries once its worker has read the index; until then it says so.
@@ -116,17 +115,17 @@ def test_search_finds_each_essay_page_by_a_word_only_it_uses(
 
 @pytest.mark.browser
 def test_scheme_follows_the_system_until_chosen_then_the_choice_stays(
-    new_context: NewContext, pages: PagesServer
+    new_context: NewContext, served: PagesServer
 ) -> None:
     page = new_context(viewport=DESKTOP, color_scheme="dark").new_page()
     scheme = "() => document.body.dataset.mdColorScheme"
-    page.goto(pages.url, wait_until="load")
+    page.goto(served.url, wait_until="load")
     assert page.evaluate(scheme) == "slate", (
         "with no choice made, a dark system gets the dark scheme"
     )
     page.locator("form[data-md-component=palette] label:visible").first.click()
     assert page.evaluate(scheme) == "default", "the toggle did not switch to light"
-    page.goto(pages.url + "partnerships/", wait_until="load")
+    page.goto(served.url + PILLAR.url, wait_until="load")
     assert page.evaluate(scheme) == "default", "the choice did not survive navigation"
     page.reload(wait_until="load")
     assert page.evaluate(scheme) == "default", "the choice did not survive a reload"
@@ -134,10 +133,10 @@ def test_scheme_follows_the_system_until_chosen_then_the_choice_stays(
 
 @pytest.mark.browser
 def test_phone_drawer_reaches_every_page(
-    new_context: NewContext, site: BuiltSite, pages: PagesServer
+    new_context: NewContext, site: BuiltSite, served: PagesServer
 ) -> None:
     page = new_context(viewport=PHONE).new_page()
-    page.goto(pages.url, wait_until="load")
+    page.goto(served.url, wait_until="load")
     entries = site.nav()
     for title, href in entries[1:] + entries[:1]:  # start on Home, so reach it last
         page.locator("label.md-header__button[for=__drawer]").click()
@@ -145,7 +144,7 @@ def test_phone_drawer_reaches_every_page(
         link.wait_for(state="visible")
         link.click()
         expected = site.resolve("index.html", href).url
-        page.wait_for_url(pages.origin + urlsplit(expected).path)
+        page.wait_for_url(served.origin + urlsplit(expected).path)
 
 
 @pytest.mark.browser
@@ -154,6 +153,7 @@ def test_old_links_land_on_the_moved_page_and_anchor(
 ) -> None:
     with PagesServer(moved.root, moved.base_path) as server:
         page = new_context().new_page()
-        page.goto(server.url + "partnerships/#partnerships")
-        page.wait_for_url(server.url + "alliances/#ties")
-        assert page.locator("h1#ties").is_visible()
+        (old, new), (old_id, new_id) = MOVE["page"], MOVE["id"]
+        page.goto(server.url + f"{old}/#{old_id}")
+        page.wait_for_url(server.url + f"{new}/#{new_id}")
+        assert page.locator(f"h1#{new_id}").is_visible()

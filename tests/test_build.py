@@ -13,8 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from harness import pipeline
 from harness.site import BuiltSite
+from sitebuild.build import describe
+from sitebuild.engines import checked_engine
+from sitebuild.problems import BuildError
 from sitebuild.project import Project
 from tests.conftest import needs
 
@@ -22,19 +24,12 @@ from tests.conftest import needs
 ELSEWHERE = {"TZ": "Pacific/Kiritimati", "LANG": "C", "LC_ALL": "C"}
 
 
-def deploys_build_command(root: Path) -> list[str]:
-    """The command .ci/run (the deploy's recipe) builds the site with."""
-    commands = [c for c in pipeline.recipe_commands(root) if c[-2:] == ["make", "build"]]
-    assert len(commands) == 1, f"{pipeline.RECIPE}: expected one `make build`, found {commands}"
-    return commands[0]
-
-
 def run_build(
     root: Path, site_dir: Path, home: Path, *, clock: str | None, extra: dict[str, str]
 ) -> None:
     env = {k: v for k, v in os.environ.items() if k not in ("MAKEFLAGS", "MAKELEVEL")}
     env |= {"SITE_DIR": str(site_dir), "HOME": str(home)} | extra
-    command = deploys_build_command(root)
+    command = ["make", "build"]  # the deploy's build: .ci/run runs it (harness/pipeline.py checks)
     if clock:
         command = ["faketime", "-f", clock, *command]
     result = subprocess.run(command, cwd=root, env=env, capture_output=True, text=True, check=False)
@@ -90,3 +85,12 @@ def test_an_unknown_engine_is_named(project: Project, engine: str) -> None:
         env=os.environ | {"ENGINE": engine + "x"}, check=False,
     )  # fmt: skip
     assert result.returncode == 1 and f"ENGINE='{engine}x'" in result.stderr, result.stderr
+    with pytest.raises(BuildError) as failure:
+        checked_engine(engine + "x")
+    assert failure.value.rules == {"engine-name"}
+
+
+def test_a_folder_with_no_build_is_named(project: Project, tmp_path: Path) -> None:
+    with pytest.raises(BuildError, match=f"{tmp_path}: holds no built site") as failure:
+        describe(project, tmp_path)
+    assert failure.value.rules == {"site-dir"}

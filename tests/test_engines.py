@@ -13,8 +13,9 @@ from harness.guards import GUARDS
 from harness.sandbox import append
 from harness.site import BuiltSite, visible_text
 from sitebuild.build import build
+from sitebuild.problems import BuildError
 from sitebuild.project import Project
-from sitebuild.published import BuildError
+from sitebuild.table import read_table
 from tests.conftest import BuildCopy
 
 SHARED_TAGS = ("description", "og:type", "og:title", "og:description", "og:url", "og:site_name",
@@ -59,7 +60,7 @@ def read(built: BuiltSite, file: str) -> dict[str, object]:
 
 def test_the_same_ids_text_and_sharing_metadata(site: BuiltSite, zensical: BuiltSite) -> None:
     differ = []
-    for file in [*site.pages, "404.html"]:
+    for file in [*site.page_files, "404.html"]:
         ours, theirs = read(site, file), read(zensical, file)
         differ += [
             f"{file}: {key}: MkDocs {ours[key]!r}, Zensical {theirs[key]!r}"
@@ -71,8 +72,9 @@ def test_the_same_ids_text_and_sharing_metadata(site: BuiltSite, zensical: Built
 
 def test_a_bad_page_fails_the_build_under_zensical_too(project: Project, tmp_path: Path) -> None:
     copy = project.copy_to(tmp_path / "project")
-    append("docs/partnerships.md", "\n## Further reading\n")(copy)
+    pillar = f"docs/{read_table(copy.config_file).with_role('pillar')[0].source}"
+    append(pillar, "\n## Further reading\n")(copy)
     with pytest.raises(
-        BuildError, match=r"docs/partnerships\.md:\d+: heading 'Further reading' has no explicit id"
+        BuildError, match=rf"{pillar}:\d+: heading 'Further reading' has no explicit id"
     ):
         build(copy, tmp_path / "site", engine="zensical", pdf=False)

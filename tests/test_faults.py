@@ -1,30 +1,61 @@
-"""The fault matrix: each case copies the project, injects one fault, and requires the guard that
-should catch it to report it, naming the file to fix and the fault. "build" is the build itself
-(sitebuild: settings, source checks, the strict engine); any other name is a guard from
-harness/guards.py, run on a lenient build of the copy exactly as tests/test_guards.py runs it on the
-real one. A guard that has never caught anything is a hope; these are the proofs.
+"""The fault matrix: each case copies the project, injects one fault, and requires what should catch
+it to report it, naming the file to fix and the fault. "build" is the build itself (sitebuild:
+settings, source checks, the strict engine), and the case names the rule it proves; any other name
+is a guard from harness/guards.py, run on a lenient build of the copy exactly as
+tests/test_guards.py runs it on the real one. A check that has never caught anything is a hope;
+these are the proofs: every guard, and every rule the build code raises, has one.
 
-To add a case: append a Fault below with the change (harness/sandbox.py has the edits) and the
-words each guard's message must contain - the file first, then what is wrong.
+To add a case: append a Fault below with the change (harness/sandbox.py has the edits; YAML is
+edited as data) and the words each guard's message must contain - the file first, then what is
+wrong. Expected words come from the table of pages, not from today's titles.
 """
 
 from __future__ import annotations
 
+import ast
 import re
 import zlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import pytest
+from playwright.sync_api import Browser
 
 from harness.guards import GUARDS
-from harness.sandbox import Change, append, both, commit, delete, edit
+from harness.sandbox import (
+    Change,
+    append,
+    both,
+    commit,
+    config,
+    delete,
+    edit,
+    front_matter,
+    moves,
+    nav_item,
+    swap_toggle_names,
+)
 from harness.site import BuiltSite
 from sitebuild.build import build
-from sitebuild.pdf import Printer
-from sitebuild.project import Project
-from sitebuild.published import BuildError
+from sitebuild.engines import Engine
+from sitebuild.problems import BuildError
+from sitebuild.project import ROOT, Project
+from sitebuild.table import read_table
+
+TABLE = read_table(Project().config_file)
+PILLARS = TABLE.with_role("pillar")
+FIRST, SECOND = (f"docs/{p.source}" for p in PILLARS[:2])
+LAST = f"docs/{PILLARS[-1].source}"
+CONCLUSION = f"docs/{TABLE.with_role('conclusion')[0].source}"
+SANDBOX = (
+    "docs/sandbox-page.md"  # a page no real site has, for faults that need a page of their own
+)
+FORK = {
+    "SITE_URL": "https://someone.github.io/a-fork/",
+    "REPO_URL": "https://github.com/someone/a-fork",
+}
 
 
 @dataclass(frozen=True)
@@ -32,12 +63,11 @@ class Fault:
     name: str
     inject: Change
     caught_by: dict[str, tuple[str, ...]]  # "build" or a guard -> words its message must contain
+    rule: str | None = None  # the build rule a "build" case proves
     env: Mapping[str, str] = field(default_factory=dict)  # settings the build runs with
     output: Callable[[Path], None] | None = None  # a fault in what was built, not in a source
-
-    @property
-    def pdf(self) -> bool:
-        return "pdf_edition" in self.caught_by
+    engine: Engine = "mkdocs"
+    pdf: bool = False  # the build prints its own PDF edition
 
 
 def nothing(_: Project) -> None:
@@ -53,7 +83,7 @@ def in_output(relative: str, change: Callable[[bytes], bytes]) -> Callable[[Path
 
 def bad_inventory_entry(data: bytes) -> bytes:
     header, _, body = data.partition(b"zlib.\n")
-    text = zlib.decompress(body) + b"ghost std:label -1 partnerships/#ghost Ghost\n"
+    text = zlib.decompress(body) + f"ghost std:label -1 {PILLARS[0].url}#ghost Ghost\n".encode()
     return header + b"zlib.\n" + zlib.compress(text)
 
 
@@ -62,7 +92,7 @@ def symlink(relative: str, target: str) -> Change:
 
 
 def non_utf8(relative: str) -> Change:
-    """The page saved as Windows-1252: its curly apostrophe becomes the byte 0x92."""
+    """The page saved as Windows-1252: its first curly apostrophe becomes the byte 0x92."""
 
     def change(project: Project) -> None:
         path = project.root / relative
@@ -73,15 +103,61 @@ def non_utf8(relative: str) -> Change:
     return change
 
 
+def sandbox_page(text: str) -> Change:
+    """A page of the fault's own, listed in the nav."""
+    return both(
+        append(SANDBOX, text), config(lambda d: d["nav"].append({"Sandbox": "sandbox-page.md"}))
+    )
+
+
+def meta(relative: str, key: str, value: Any = None) -> Change:
+    """Set (or, with None, remove) one front-matter key of a page."""
+    return front_matter(
+        relative, lambda d: d.__setitem__(key, value) if value is not None else d.pop(key)
+    )
+
+
+def moved(where: str, old: str, new: str) -> Change:
+    """One entry in a map of moves: `where` is 'moved_anchors' or 'redirect_maps'."""
+    return config(lambda d: moves(d, where).__setitem__(old, new))
+
+
+def retitle(source: str, title: str) -> Change:
+    def change(data: Any) -> None:
+        item, old = nav_item(data, source)
+        item[title] = item.pop(old)
+
+    return config(change)
+
+
+def toc_option(key: str, value: object) -> Change:
+    return config(
+        lambda d: next(
+            e["toc"] for e in d["markdown_extensions"] if isinstance(e, dict) and "toc" in e
+        ).__setitem__(key, value)
+    )
+
+
+def feature_off(name: str) -> Change:
+    return config(lambda d: d["theme"]["features"].remove(name))
+
+
+def move_conclusion_first(data: Any) -> None:
+    item, _ = nav_item(data, CONCLUSION.removeprefix("docs/"))
+    data["nav"].remove(item)
+    data["nav"].insert(0, item)
+
+
 SENTENCE = "Joint military exercises with strategic partner nations serve to develop military strategies, best practices, and procedures."
-PARAGRAPH_OF_PARTNERSHIPS = "Strategic alliances of an Islamic nation encompass diplomatic ties"
+MILITARY = next(f"docs/{p.source}" for p in PILLARS if SENTENCE in p.body)
+CURLY = next(
+    f"docs/{p.source}" for p in TABLE.parts if "\u2019" in p.body
+)  # a page with a curly apostrophe
 FONT = '<link rel="stylesheet" href="https://fonts.googleapis.com/css?family=Roboto">'
 ORPHAN = "---\ndescription: A page nobody can reach.\n---\n\n# Orphan { #orphan }\n"
-MILITARY, ECONOMIC, PARTNERS = (
-    "docs/military-cooperation.md",
-    "docs/economic-returns.md",
-    "docs/partnerships.md",
-)
+P_URL, P_ID = PILLARS[0].url, PILLARS[0].title.id  # type: ignore[union-attr]
+C_PAGE = TABLE.with_role("conclusion")[0]
+C_URL, C_ID = C_PAGE.url, C_PAGE.title.id  # type: ignore[union-attr]
 
 FAULTS = [
     # The essay's words
@@ -89,119 +165,174 @@ FAULTS = [
           {"words": (MILITARY, "changes the author's words", "at character")}),
     Fault("a seed sentence reworded", edit(MILITARY, "best practices, and procedures", "best practice and procedure"),
           {"words": (MILITARY, "changes the author's words", "best practice and procedure")}),
-    Fault("a curly apostrophe straightened", edit("docs/intelligence-sharing.md", "nation\u2019s", "nation's"),
-          {"words": ("docs/intelligence-sharing.md", "changes the author's words", "nation's")}),
+    Fault("a curly apostrophe straightened", edit(CURLY, "\u2019", "'"),
+          {"words": (CURLY, "changes the author's words", "nation's")}),
     Fault("emphasis added inside the author's sentence", edit(MILITARY, "strengthens the strategic", "strengthens the *strategic*"),
           {"words": (MILITARY, "adds <em> inside the author's words")}),
-    Fault("a paragraph of someone else's prose added to a page", append(ECONOMIC, "\nAlliances also bring tourism.\n"),
-          {"words": (ECONOMIC, "adds p «Alliances also bring tourism.»")}),
-    Fault("someone else's prose added as a list", append(ECONOMIC, "\n- Alliances also bring tourism.\n"),
-          {"words": (ECONOMIC, "adds li «Alliances also bring tourism.»")}),
-    Fault("the author's sentence copied onto a wrong page as a list", append(ECONOMIC, f"\n- {SENTENCE}\n"),
-          {"words": (ECONOMIC, "adds li «Joint military exercises")}),
-    Fault("the author's paragraph copied onto a wrong page, the original kept",
-          lambda p: append(ECONOMIC, "\n" + next(line for line in (p.root / PARTNERS).read_text().splitlines() if line.startswith(PARAGRAPH_OF_PARTNERSHIPS)) + "\n")(p),
-          {"words": (ECONOMIC, "adds p «Strategic alliances of an Islamic nation encompass")}),
+    Fault("a paragraph of someone else's prose added to a page", append(LAST, "\nAlliances also bring tourism.\n"),
+          {"words": (LAST, "adds p «Alliances also bring tourism.»")}),
+    Fault("someone else's prose added as a list", append(LAST, "\n- Alliances also bring tourism.\n"),
+          {"words": (LAST, "adds li «Alliances also bring tourism.»")}),
+    Fault("the author's sentence copied onto a wrong page as a list", append(LAST, f"\n- {SENTENCE}\n"),
+          {"words": (LAST, "adds li «Joint military exercises")}),
+    Fault("the author's paragraph copied onto a wrong page, the original kept", append(LAST, "\n" + PILLARS[0].body.strip().splitlines()[-1] + "\n"),
+          {"words": (LAST, "adds p «" + PILLARS[0].body.strip().splitlines()[-1][:40])}),
     Fault("the seed reworded along with its page",
           both(edit("seeds/strategic-alliances.md", "best practices, and procedures", "best practice"), edit(MILITARY, "best practices, and procedures", "best practice")),
           {"words": ("seeds/strategic-alliances.md", "is not the essay's source of record")}),
-    Fault("a pillar page loses its role", edit(PARTNERS, "role: pillar\n", ""),
-          {"words": ("seed section 'Partnerships of Paramount Importance' is carried by no page",)}),
-    Fault("a page's description copied from another page",
-          edit(ECONOMIC, "How collaboration on defense technologies yields economic dividends in innovation and job growth.",
-               "How shared threat data and coordinated operations build an integrated, global security network."),
-          {"build": (ECONOMIC, "'description' is the same as docs/intelligence-sharing.md's")}),
-    Fault("a page dropped from the site search", edit(ECONOMIC, "---\nrole: pillar", "---\nsearch:\n  exclude: true\nrole: pillar"),
-          {"search": (ECONOMIC, "is not in the site search")}),
-    # Pages and navigation
-    Fault("a pillar's page deleted", delete("docs/intelligence-sharing.md"),
-          {"build": ("mkdocs.yml", "Intelligence sharing: intelligence-sharing.md' points to no file")}),
-    Fault("a page dropped from the navigation", edit("mkdocs.yml", "  - Economic returns: economic-returns.md\n", ""),
-          {"build": (ECONOMIC, "is not in the navigation")}),
-    Fault("an orphan page added under docs/", append("docs/orphan.md", ORPHAN),
-          {"build": ("docs/orphan.md", "is not in the navigation")}),
+    Fault("a pillar page loses its role", meta(FIRST, "role"),
+          {"words": ("is carried by no page",)}),
+    Fault("a page dropped from the site search", meta(LAST, "search", {"exclude": True}),
+          {"search": (LAST, "is not in the site search")}),
+    # Pages, navigation and what the design adds
     Fault("the home page's button to the conclusion removed", edit("overrides/home.html", 'item.meta.role == "conclusion"', 'item.meta.role == "nothing"'),
-          {"pages": ("docs/index.md", "no button on to the conclusion")}),
-    Fault("two pages claim the conclusion", edit(ECONOMIC, "role: pillar", "role: conclusion"),
-          {"build": ("mkdocs.yml", "exactly one page with 'role: conclusion'", ECONOMIC)}),
-    Fault("an unknown role", edit(ECONOMIC, "role: pillar", "role: pilar"),
-          {"build": (ECONOMIC, "'role: pilar' is not one of")}),
+          {"structure": ("docs/index.md", "no button on to the conclusion")}),
+    Fault("previous/next links switched off", feature_off("navigation.footer"),
+          {"features": (FIRST, "its prev link leads to None", "navigation.footer")}),
+    Fault("edit links switched off", feature_off("content.action.edit"),
+          {"features": (FIRST, "no edit link", "content.action.edit")}),
+    Fault("headings no longer link to themselves", toc_option("anchorlink", False),
+          {"features": (FIRST, "is no link to itself")}),
+    Fault("the scheme toggle's names swapped", config(swap_toggle_names),
+          {"labels": ("mkdocs.yml: the scheme toggle 'switch to system preference' selects dark",)}),
+    Fault("the 404 page's links all lead home", edit("overrides/404.html", '<a href="{{ item.url | url }}">', '<a href="{{ nav.homepage.url | url }}">'),
+          {"labels": ("overrides/ (templates) -> 404.html", f"leads to index.html, not to {C_URL}index.html")}),
     # Links and ids
-    Fault("a relative link to a page that does not exist", append(PARTNERS, "\nSee [the annex](annex.md).\n"),
-          {"build": ("partnerships.md", "annex.md", "not found"), "links": (PARTNERS, "annex.md", "no file at")}),
-    Fault("a link to an anchor that does not exist", append(PARTNERS, "\nSee [the annex](conclusion.md#annex).\n"),
-          {"build": ("partnerships.md", "does not contain an anchor '#annex'"), "links": (PARTNERS, "no id 'annex' on conclusion/index.html")}),
-    Fault("an image that does not exist", append(PARTNERS, "\n![A map](map.png)\n"),
-          {"build": ("partnerships.md", "map.png", "not found"), "links": (PARTNERS, "map.png", "no file at")}),
-    Fault("two headings with the same id on one page", append(PARTNERS, "\n## Again { #partnerships }\n"),
-          {"build": (PARTNERS, "heading id '#partnerships' is already used")}),
-    Fault("one heading id on two pages", append(ECONOMIC, "\n## Partners { #partnerships }\n"),
-          {"build": (ECONOMIC, "heading id '#partnerships' is also used in docs/partnerships.md")}),
-    Fault("a heading without an explicit id", append(PARTNERS, "\n## Further reading\n"),
-          {"build": (PARTNERS, "'Further reading' has no explicit id")}),
+    Fault("a relative link to a page that does not exist", append(FIRST, "\nSee [the annex](annex.md).\n"),
+          {"build": ("annex.md", "not found"), "links": (FIRST, "annex.md", "no file at")}, rule="engine"),
+    Fault("a link to an anchor that does not exist", append(FIRST, f"\nSee [the annex]({CONCLUSION.removeprefix('docs/')}#annex).\n"),
+          {"build": ("does not contain an anchor '#annex'",), "links": (FIRST, "no id 'annex' on")}, rule="engine"),
+    Fault("an image that does not exist", append(FIRST, "\n![A map](map.png)\n"),
+          {"build": ("map.png", "not found"), "links": (FIRST, "map.png", "no file at")}, rule="engine"),
+    Fault("a template that writes the project's sub-path by hand, built as a fork", edit("overrides/home.html", '<a href="{{ pillar.url | url }}">', '<a href="/strategic-alliances/{{ pillar.url }}">'),
+          {"links": ("docs/index.md -> index.html", "names the project's own https://islamic-nation-docs.github.io/strategic-alliances/", "written in overrides/home.html")}, env=FORK),
     Fault("a template that repeats an id", edit("overrides/main.html", "{% block content %}", '{% block content %}<span id="__drawer"></span>'),
           {"duplicate_ids": ("docs/index.md", "id '__drawer' is used 2 times")}),
     Fault("a template that breaks its markup", edit("overrides/main.html", '<meta name="twitter:card" content="summary">', '<meta name="twitter:card" content="summary" content="large">'),
-          {"validity": ("docs/partnerships.md -> partnerships/index.html", "Duplicate attribute")}),
-    # Front matter and encodings
-    Fault("malformed YAML front matter", edit(PARTNERS, "description: >-", "description: [unclosed"),
-          {"build": (PARTNERS, "front matter is not valid YAML")}),
-    Fault("front matter without a description", edit("docs/conclusion.md", "description: >-", "summary: >-"),
-          {"build": ("docs/conclusion.md", "no 'description'")}),
-    Fault("a description that is not text", edit("docs/conclusion.md", "description: >-\n  Why strategic alliances are indispensable, what sustaining them demands, and what they give the nation.", "description: 42"),
-          {"build": ("docs/conclusion.md", "'description' must be text, not int")}),
-    Fault("an icon that does not exist", edit(PARTNERS, "icon: material/handshake", "icon: material/handshakes"),
-          {"build": (PARTNERS, "'icon: material/handshakes' does not exist")}),
-    Fault("a page that is not UTF-8", non_utf8("docs/intelligence-sharing.md"),
-          {"build": ("docs/intelligence-sharing.md:10", "is not UTF-8 (byte 0x92)")}),
-    # Settings and what gets published
-    Fault("an empty SITE_URL", nothing, {"build": ("SITE_URL=''", "is empty")}, env={"SITE_URL": ""}),
-    Fault("a relative SITE_URL", nothing, {"build": ("SITE_URL='strategic-alliances/'", "absolute http")}, env={"SITE_URL": "strategic-alliances/"}),
-    Fault("a SITE_URL that is not http(s)", nothing, {"build": ("SITE_URL='ftp://example.org/site/'", "absolute http")}, env={"SITE_URL": "ftp://example.org/site/"}),
-    Fault("a SITE_URL with a query string", nothing, {"build": ("SITE_URL='https://example.org/site/?x=1'", "query string")}, env={"SITE_URL": "https://example.org/site/?x=1"}),
-    Fault("a SITE_URL with a doubled slash", nothing, {"build": ("SITE_URL='https://example.org//site/'", "empty path segment")}, env={"SITE_URL": "https://example.org//site/"}),
-    Fault("a REPO_URL that is not a URL", nothing, {"build": ("REPO_URL='github.com/someone/fork'", "absolute http")}, env={"REPO_URL": "github.com/someone/fork"}),
-    Fault("a symbolic link in docs/ to a file outside the repository", symlink("docs/environment.md", "/proc/self/environ"),
-          {"build": ("docs/environment.md", "is a symbolic link to /proc/self/environ")}),
-    Fault("a symbolic link in overrides/", symlink("overrides/partials/secrets.html", "/etc/hostname"),
-          {"build": ("overrides/partials/secrets.html", "is a symbolic link to /etc/hostname")}),
-    Fault("strict mode turned off", edit("mkdocs.yml", "strict: true", "strict: false"),
-          {"strictness": ("mkdocs.yml", "'strict' must be true")}),
-    Fault("a validation check loosened", edit("mkdocs.yml", "    anchors: warn", "    anchors: info"),
-          {"strictness": ("mkdocs.yml", "validation.links.anchors is 'info'")}),
+          {"validity": (f"{FIRST} -> {PILLARS[0].url}index.html", "Duplicate attribute")}),
     # Published links
-    Fault("a published anchor renamed with no redirect", edit(PARTNERS, "{ #partnerships }", "{ #ties }"),
-          {"published_links": ("published-links.txt", "/partnerships/#partnerships no longer resolves", "moved_anchors",
-                               "docs/partnerships.md: /partnerships/#ties is built but not published")}),
-    Fault("a published line rewritten in place", both(edit(PARTNERS, "{ #partnerships }", "{ #ties }"), edit("published-links.txt", "/partnerships/#partnerships\n", "/partnerships/#ties\n")),
-          {"published_links": ("published-links.txt", "/partnerships/#partnerships was published (commit", "is gone from the lock", "moved_anchors")}),
-    Fault("a published line dropped", edit("published-links.txt", "/conclusion/#conclusion\n", ""),
-          {"published_links": ("published-links.txt", "/conclusion/#conclusion was published", "docs/conclusion.md: /conclusion/#conclusion is built but not published")}),
+    Fault("a published anchor renamed with no redirect", edit(FIRST, f"{{ #{P_ID} }}", "{ #ties }"),
+          {"published_links": ("published-links.txt", f"/{P_URL}#{P_ID} no longer resolves", "moved_anchors", f"{FIRST}: /{P_URL}#ties is built but not published")}),
+    Fault("a published line rewritten in place", both(edit(FIRST, f"{{ #{P_ID} }}", "{ #ties }"), edit("published-links.txt", f"/{P_URL}#{P_ID}\n", f"/{P_URL}#ties\n")),
+          {"published_links": ("published-links.txt", f"/{P_URL}#{P_ID} was published (commit", "is gone from the lock", "moved_anchors")}),
+    Fault("a published line dropped", edit("published-links.txt", f"/{C_URL}#{C_ID}\n", ""),
+          {"published_links": ("published-links.txt", f"/{C_URL}#{C_ID} was published", f"{CONCLUSION}: /{C_URL}#{C_ID} is built but not published")}),
     Fault("an objects.inv entry pointing at a missing id", nothing,
           {"inventory": ("objects.inv", "ghost", "no id 'ghost'")}, output=in_output("objects.inv", bad_inventory_entry)),
     # Privacy
-    Fault("an image from another host in a page", append(PARTNERS, '\n<img src="https://example.com/map.png" alt="A map">\n'),
-          {"privacy": (PARTNERS, "<img src> loads https://example.com/map.png")}),
+    Fault("an image from another host in a page", append(FIRST, '\n<img src="https://example.com/map.png" alt="A map">\n'),
+          {"privacy": (FIRST, "<img src> loads https://example.com/map.png")}),
     Fault("a web font from another host in a template override", edit("overrides/main.html", "{% block extrahead %}", "{% block extrahead %}" + FONT),
           {"privacy": ("docs/index.md", "<link href> loads https://fonts.googleapis.com")}),
     Fault("a script from another host in a template override", edit("overrides/main.html", "{% block extrahead %}", '{% block extrahead %}<script src="https://cdn.example.com/a.js"></script>'),
-          {"privacy": ("docs/partnerships.md", "<script src> loads https://cdn.example.com/a.js")}),
+          {"privacy": (FIRST, "<script src> loads https://cdn.example.com/a.js")}),
     Fault("a stylesheet importing from another host", edit("docs/stylesheets/site.css", "[data-md-color-primary", '@import url("https://cdn.example.com/x.css");\n[data-md-color-primary'),
           {"privacy": ("docs/stylesheets/site.css", "loads https://cdn.example.com/x.css")}),
     Fault("a background image from another host in a stylesheet", append("docs/stylesheets/site.css", "\nbody { background: url(https://cdn.example.com/bg.png); }\n"),
           {"privacy": ("docs/stylesheets/site.css", "loads https://cdn.example.com/bg.png")}),
     # What crawlers, sharers and agents read
     Fault("a page's sharing title made the site's", edit("overrides/main.html", '<meta property="og:title"', '<meta property="og:title" content="{{ config.site_name | e }}" data-x'),
-          {"sharing": (PARTNERS, "og:title is 'Strategic Alliances', expected 'Partnerships - Strategic Alliances'")}),
+          {"sharing": (FIRST, "og:title is 'Strategic Alliances', expected")}),
     Fault("robots.txt shutting crawlers out", nothing,
           {"sharing": ("robots.txt", "keeps crawlers out of")}, output=in_output("robots.txt", lambda b: b.replace(b"Allow: /", b"Disallow: /"))),
     Fault("llms.txt missing a page", nothing,
-          {"llms_txt": ("docs/conclusion.md", "not listed in llms.txt")}, output=in_output("llms.txt", lambda b: b"\n".join(x for x in b.split(b"\n") if b"/conclusion/" not in x))),
-    Fault("a misspelled word in a page's description", edit("docs/conclusion.md", "Why strategic alliances are indispensable", "Why strategic alliances are indispensible"),
-          {"spelling": ("docs/conclusion.md:4", "unknown word 'indispensible'")}),
-    Fault("a print style that hides a paragraph from the PDF", append("docs/stylesheets/site.css", "\n@media print { #military-cooperation + p { display: none; } }\n"),
-          {"pdf_edition": ("strategic-alliances.pdf", "missing or changed", "«These alliances go well beyond")}),
+          {"llms_txt": (CONCLUSION, "not listed in llms.txt")}, output=in_output("llms.txt", lambda b: b"\n".join(x for x in b.split(b"\n") if b"/conclusion/" not in x))),
+    Fault("a misspelled word in a page's description", meta(CONCLUSION, "description", "Why strategic alliances are indispensible."),
+          {"spelling": (f"{CONCLUSION}:", "unknown word 'indispensible'")}),
+    Fault("strict mode turned off", config(lambda d: d.__setitem__("strict", False)),
+          {"strictness": ("mkdocs.yml", "'strict' must be true")}),
+    Fault("a validation check loosened", config(lambda d: d["validation"]["links"].__setitem__("anchors", "info")),
+          {"strictness": ("mkdocs.yml", "validation.links.anchors is 'info'")}),
+    Fault("a print style that hides a paragraph from the PDF", append("docs/stylesheets/site.css", f"\n@media print {{ #{PILLARS[1].title.id} + p {{ display: none; }} }}\n"),  # type: ignore[union-attr]
+          {"pdf_edition": ("strategic-alliances.pdf", "missing or changed", "«" + PILLARS[1].body.split("\n\n")[-1].strip()[:30])}),
+    # The build's rules: settings
+    *(Fault(f"a SITE_URL that {what}", nothing, {"build": (f"SITE_URL={url!r}",)}, rule=rule, env={"SITE_URL": url}) for rule, what, url in [
+        ("url-empty", "is empty", ""), ("url-space", "holds a space", "https://example.org/a site/"),
+        ("url-scheme", "is relative", "strategic-alliances/"), ("url-host", "has no host", "https:///site/"),
+        ("url-query", "has a query", "https://example.org/site/?x=1"), ("url-fragment", "has a fragment", "https://example.org/site/#top"),
+        ("url-segment", "has a doubled slash", "https://example.org//site/"), ("url-password", "carries a password", "https://me:pw@example.org/site/")]),
+    Fault("a REPO_URL that is not a URL", nothing, {"build": ("REPO_URL='github.com/someone/fork'", "absolute http")}, rule="url-scheme", env={"REPO_URL": "github.com/someone/fork"}),
+    Fault("a SOURCE_DATE_EPOCH that is not a number", nothing, {"build": ("SOURCE_DATE_EPOCH='yesterday'",)}, rule="epoch", env={"SOURCE_DATE_EPOCH": "yesterday"}),
+    Fault("mkdocs.yml that is not YAML", append("mkdocs.yml", "\nextra_css: [unclosed\n"), {"build": ("mkdocs.yml: is not valid YAML",)}, rule="config-yaml"),
+    Fault("mkdocs.yml that is a list", both(delete("mkdocs.yml"), append("mkdocs.yml", "- site_name\n")), {"build": ("mkdocs.yml: must be a mapping",)}, rule="config-mapping"),
+    Fault("a PDF edition in a folder", config(lambda d: d["extra"].__setitem__("pdf", "pdf/essay.pdf")), {"build": ("mkdocs.yml: extra.pdf",)}, rule="pdf-name"),
+    Fault("no Chromium to print with", nothing, {"build": ("CHROMIUM='/no/such/chromium' is no file",)}, rule="chromium", env={"CHROMIUM": "/no/such/chromium"}, pdf=True),
+    # The build's rules: the nav and the maps of moves
+    Fault("no nav", config(lambda d: d.pop("nav")), {"build": ("mkdocs.yml: 'nav' is missing",)}, rule="nav-list"),
+    Fault("a nav entry without a title", config(lambda d: d["nav"].append("orphan.md")), {"build": ("mkdocs.yml: nav entry 'orphan.md'", "'- Title: orphan.md'")}, rule="nav-entry"),
+    Fault("a nav entry pointing to no file", delete(SECOND),
+          {"build": ("mkdocs.yml", f"'{PILLARS[1].nav_title}: {PILLARS[1].source}' points to no file")}, rule="nav-file"),
+    Fault("a page dropped from the navigation", config(lambda d: d["nav"].remove(nav_item(d, PILLARS[-1].source)[0])),
+          {"build": (LAST, "is not in the navigation")}, rule="nav-omits"),
+    Fault("an orphan page added under docs/", append("docs/orphan.md", ORPHAN), {"build": ("docs/orphan.md", "is not in the navigation")}, rule="nav-omits"),
+    Fault("a page listed twice", config(lambda d: d["nav"].append({"Again": PILLARS[0].source})), {"build": (f"nav lists {PILLARS[0].source} more than once",)}, rule="nav-twice"),
+    Fault("a moved anchor written with a leading slash", moved("moved_anchors", f"/{P_URL}#old", f"{P_URL}#{P_ID}"),
+          {"build": ("mkdocs.yml: extra.moved_anchors entry", "must be written 'page/#old-id': 'page/#new-id'")}, rule="moved-anchor-form"),
+    Fault("a moved anchor on a page that does not exist", moved("moved_anchors", "annex/#old", f"{P_URL}#{P_ID}"),
+          {"build": ("'annex/#old'", "no page at /annex/")}, rule="moved-anchor-page"),
+    Fault("a moved anchor leading nowhere", moved("moved_anchors", f"{P_URL}#old", f"{P_URL}#nowhere"),
+          {"build": (f"/{P_URL}#nowhere is no page's heading id",)}, rule="moved-anchor-target"),
+    Fault("a moved anchor whose old name is another page's label", moved("moved_anchors", f"{C_URL}#{P_ID}", f"{C_URL}#{C_ID}"),
+          {"build": ("inventory name", "is also given by")}, rule="inventory-name"),
+    Fault("a moved page written with a leading slash", moved("redirect_maps", "/old.md", PILLARS[0].source), {"build": ("redirect_maps entry '/old.md'", "must be written 'old.md': 'new.md'")}, rule="redirect-form"),
+    Fault("a moved page leading to a page that does not exist", moved("redirect_maps", "old.md", "missing.md"), {"build": ("redirect_maps entry 'old.md': 'missing.md'", "must be a page in the nav")}, rule="redirect-target"),
+    Fault("a moved_anchors map that is a list", config(lambda d: d["extra"].__setitem__("moved_anchors", ["a"])), {"build": ("mkdocs.yml: extra.moved_anchors: must be a mapping",)}, rule="map-mapping"),
+    # The build's rules: pages and front matter
+    Fault("a page without front matter", sandbox_page("# Sandbox { #sandbox-page }\n"), {"build": (SANDBOX, "no front matter")}, rule="front-matter"),
+    Fault("front matter never closed", sandbox_page("---\ndescription: A page.\n\n# Sandbox { #sandbox-page }\n"), {"build": (SANDBOX, "never closed")}, rule="front-matter-closed"),
+    Fault("malformed YAML front matter", sandbox_page("---\ndescription: [unclosed\n---\n\n# Sandbox { #sandbox-page }\n"), {"build": (SANDBOX, "front matter is not valid YAML")}, rule="front-matter-yaml"),
+    Fault("front matter that is a list", sandbox_page("---\n- description\n---\n\n# Sandbox { #sandbox-page }\n"), {"build": (SANDBOX, "must be a YAML mapping")}, rule="front-matter-mapping"),
+    Fault("a page without its own heading", sandbox_page("---\ndescription: A page.\n---\n\nText.\n"), {"build": (SANDBOX, "has no '# Heading { #id }'")}, rule="page-heading"),
+    Fault("front matter without a description", meta(CONCLUSION, "description"), {"build": (CONCLUSION, "no 'description'")}, rule="description-missing"),
+    Fault("a description that is not text", meta(CONCLUSION, "description", 42), {"build": (CONCLUSION, "'description' must be text, not int")}, rule="description-text"),
+    Fault("a description of two sentences", meta(CONCLUSION, "description", "Why alliances matter. What they give."), {"build": (CONCLUSION, "exactly one sentence")}, rule="description-sentence"),
+    Fault("a description without its full stop", meta(CONCLUSION, "description", "Why alliances matter"), {"build": (CONCLUSION, "exactly one sentence")}, rule="description-sentence"),
+    Fault("a page's description copied from another page", meta(LAST, "description", PILLARS[1].description),
+          {"build": (LAST, f"'description' is the same as {SECOND}'s")}, rule="description-twice"),
+    Fault("an unknown role", meta(LAST, "role", "pilar"), {"build": (LAST, "'role: pilar' is not one of")}, rule="role-unknown"),
+    Fault("two pages claim the conclusion", meta(LAST, "role", "conclusion"), {"build": ("mkdocs.yml", "exactly one page with 'role: conclusion'", LAST)}, rule="role-one"),
+    Fault("no pillar", both(*(meta(f"docs/{p.source}", "role") for p in PILLARS)), {"build": ("mkdocs.yml: no page has 'role: pillar'",)}, rule="role-pillar"),
+    Fault("the conclusion first in the nav", config(move_conclusion_first), {"build": ("mkdocs.yml: nav puts the essay's parts as ['conclusion'",)}, rule="role-order"),
+    Fault("an icon name that is not one", meta(FIRST, "icon", "Material Handshake"), {"build": (FIRST, "must name an icon such as")}, rule="icon-name"),
+    Fault("an icon that does not exist", meta(FIRST, "icon", "material/handshakes"), {"build": (FIRST, "'icon: material/handshakes' does not exist")}, rule="icon-missing"),
+    Fault("markup in a front-matter title", meta(FIRST, "title", "<b>Bold</b> ties"), {"build": (f"{FIRST}: 'title' '<b>Bold</b> ties' would become markup",)}, rule="raw-markup"),
+    Fault("a quoted nav title under Zensical", retitle(PILLARS[0].source, 'Ties "that bind"'),
+          {"build": ("mkdocs.yml: nav title 'Ties \"that bind\"' would become markup", "ENGINE=zensical")}, rule="raw-markup", engine="zensical"),
+    Fault("a heading without an explicit id", append(FIRST, "\n## Further reading\n"), {"build": (FIRST, "'Further reading' has no explicit id")}, rule="heading-id"),
+    Fault("two headings with the same id on one page", append(FIRST, f"\n## Again {{ #{P_ID} }}\n"),
+          {"build": (FIRST, f"heading id '#{P_ID}' is already used")}, rule="heading-id-twice"),
+    Fault("one heading id on two pages", append(LAST, f"\n## Partners {{ #{P_ID} }}\n"),
+          {"build": (LAST, f"heading id '#{P_ID}' is also used in {FIRST}")}, rule="heading-id-shared"),
+    Fault("a page that is not UTF-8", non_utf8(CURLY), {"build": (f"{CURLY}:", "is not UTF-8 (byte 0x92)")}, rule="encoding"),
+    Fault("a symbolic link in docs/ to a file outside the repository", symlink("docs/environment.md", "/proc/self/environ"),
+          {"build": ("docs/environment.md", "is a symbolic link to /proc/self/environ")}, rule="symlink"),
+    Fault("a symbolic link in overrides/", symlink("overrides/partials/secrets.html", "/etc/hostname"),
+          {"build": ("overrides/partials/secrets.html", "is a symbolic link to /etc/hostname")}, rule="symlink"),
 ]  # fmt: skip
+
+# Rules proven by tests of their own, which assert the rule on the BuildError they provoke.
+PROVEN_ELSEWHERE = {
+    "engine-name": "tests/test_build.py::test_an_unknown_engine_is_named",
+    "site-dir": "tests/test_build.py::test_a_folder_with_no_build_is_named",
+}
+
+
+def rules_in_the_build_code() -> set[str]:
+    """Every rule name the build code raises: the first argument of each Problem(...) call."""
+    found = set()
+    for path in sorted((ROOT / "sitebuild").glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (
+                isinstance(node, ast.Call)
+                and getattr(node.func, "id", None) == "Problem"
+                and node.args
+            ):
+                first = node.args[0]
+                assert isinstance(first, ast.Constant), (
+                    f"{path.name}:{node.lineno}: a rule is named by a literal"
+                )
+                found.add(str(first.value))
+    return found
 
 
 def test_every_guard_is_proven_by_a_fault() -> None:
@@ -209,20 +340,32 @@ def test_every_guard_is_proven_by_a_fault() -> None:
     assert set(GUARDS) <= proven, f"guards no fault proves: {sorted(set(GUARDS) - proven)}"
 
 
+def test_every_rule_of_the_build_is_proven_by_a_fault() -> None:
+    rules = rules_in_the_build_code()
+    assert len(rules) > 30, f"found only {sorted(rules)}: is the scan reading sitebuild/?"
+    proven = {f.rule for f in FAULTS if f.rule} | set(PROVEN_ELSEWHERE)
+    assert rules <= proven, f"rules no fault proves: {sorted(rules - proven)}"
+    assert proven <= rules, f"faults prove rules the code no longer has: {sorted(proven - rules)}"
+
+
 @pytest.mark.parametrize("fault", FAULTS, ids=[f.name for f in FAULTS])
-def test_fault_is_caught(fault: Fault, project: Project, tmp_path: Path, printer: Printer) -> None:
+def test_fault_is_caught(fault: Fault, project: Project, tmp_path: Path, browser: Browser) -> None:
     copy = project.copy_to(tmp_path / "project")
-    commit(copy)
+    if "published_links" in fault.caught_by:
+        commit(copy)
     fault.inject(copy)
     lenient: BuiltSite | None = None
     for guard, words in fault.caught_by.items():
         if guard == "build":
             with pytest.raises(BuildError) as failure:
-                build(copy, tmp_path / "strict", env=fault.env, pdf=False)
+                build(copy, tmp_path / "strict", env=fault.env, engine=fault.engine, pdf=fault.pdf)
+            assert fault.rule in failure.value.rules, (
+                f"{fault.name}: rule {fault.rule!r} did not fire: {failure.value}"
+            )
             message = str(failure.value)
         else:
             if lenient is None:
-                pdf = printer if fault.pdf else False
+                pdf = browser if "pdf_edition" in fault.caught_by else False
                 built = build(copy, tmp_path / "site", env=fault.env, strict=False, pdf=pdf)
                 if fault.output:
                     fault.output(built.site_dir)

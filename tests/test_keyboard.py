@@ -10,12 +10,13 @@ from collections import Counter
 from typing import Any, Literal
 
 import pytest
-from playwright.sync_api import BrowserContext
+from playwright.sync_api import BrowserContext, Page
 
-from harness.keyboard import PROBE_NEXT_FRAME, probe_pages, tab_to
+from harness.browser import PROBE_NEXT_FRAME, probe_pages, tab_to
+from harness.sandbox import config, swap_toggle_names
 from harness.site import BuiltSite
 from sitebuild.server import PagesServer
-from tests.conftest import NewContext
+from tests.conftest import PILLAR, BuildCopy, NewContext
 
 SIZES = {"desktop": {"width": 1280, "height": 800}, "phone": {"width": 390, "height": 844}}
 Scheme = Literal["light", "dark"]
@@ -31,40 +32,77 @@ LANDMARKS = {
 }
 
 
-def urls(site: BuiltSite, pages: PagesServer) -> list[str]:
-    return [pages.origin + site.url_path(p) for p in site.pages] + [pages.url + "no/such/page/"]
+def urls(site: BuiltSite, served: PagesServer) -> list[str]:
+    return [served.origin + site.url_path(p) for p in site.page_files] + [
+        served.url + "no/such/page/"
+    ]
 
 
 def probing(new_context: NewContext, size: str, scheme: Scheme = "light") -> BrowserContext:
     return probe_pages(new_context(viewport=SIZES[size], color_scheme=scheme))
 
 
-# Palette toggle names say what pressing them does: the scheme Material then shows.
-EFFECT = {
-    "Switch to light mode": "default",
-    "Switch to dark mode": "slate",
-    "Switch to system preference": None,
-}
-
-
-@pytest.mark.browser
-@pytest.mark.parametrize("key", [" ", "Enter"], ids=["Space", "Enter"])
-def test_space_and_enter_switch_the_scheme_as_the_toggle_says(
-    new_context: NewContext, pages: PagesServer, key: str
-) -> None:
-    page = probing(new_context, "desktop", "dark").new_page()
-    page.goto(pages.url + "partnerships/", wait_until="load")
+def scheme_toggle_problems(page: Page, url: str, key: str) -> list[str]:
+    """Press the scheme toggle with `key` through every state: each time, what its name said it
+    would switch to ("light", "dark" or "system") is what the page then shows, and focus stays
+    visibly on the toggle."""
+    page.goto(url, wait_until="load")
     tab_to(page, "input.md-option")
-    for _ in range(3):
-        name = page.evaluate("document.activeElement.getAttribute('aria-label')")
-        assert name in EFFECT, f"the scheme toggle's name {name!r} does not say what it does"
+    system = (
+        "slate"
+        if page.evaluate("matchMedia('(prefers-color-scheme: dark)').matches")
+        else "default"
+    )
+    problems = []
+    for _ in range(page.locator("input.md-option").count()):
+        name = str(page.evaluate("document.activeElement.getAttribute('aria-label')")).lower()
+        says = [word for word in ("light", "dark", "system") if word in name]
         before = page.evaluate("document.body.dataset.mdColorMedia")
         page.keyboard.press(key)
         page.wait_for_function("m => document.body.dataset.mdColorMedia !== m", arg=before)
-        expected = EFFECT[name] or "slate"  # system preference: this context's system is dark
-        assert page.evaluate("document.body.dataset.mdColorScheme") == expected, f"{name!r} did not"
+        media, scheme = page.evaluate(
+            "[document.body.dataset.mdColorMedia, document.body.dataset.mdColorScheme]"
+        )
+        does = (
+            "system"
+            if media == "(prefers-color-scheme)"
+            else {"slate": "dark"}.get(scheme, "light")
+        )
+        shown = system if does == "system" else {"dark": "slate"}.get(does, "default")
+        if says != [does] or scheme != shown:
+            problems.append(
+                f"{url}: the toggle named {name!r} switched to {does} ({scheme}, {media})"
+            )
         stop = page.evaluate(PROBE_NEXT_FRAME)
-        assert "md-option" in stop["what"] and not stop["problems"], stop
+        if "md-option" not in stop["what"] or stop["problems"]:
+            problems.append(
+                f"{url}: after {name!r}, focus is on {stop['what']}: {stop['problems']}"
+            )
+    return problems
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("system", ["light", "dark"])
+@pytest.mark.parametrize("key", [" ", "Enter"], ids=["Space", "Enter"])
+def test_space_and_enter_switch_the_scheme_as_the_toggle_says(
+    new_context: NewContext, served: PagesServer, key: str, system: Scheme
+) -> None:
+    page = probing(new_context, "desktop", system).new_page()
+    problems = scheme_toggle_problems(page, served.url + PILLAR.url, key)
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.browser
+def test_a_toggle_whose_name_lies_is_caught(new_context: NewContext, build_copy: BuildCopy) -> None:
+    """The fault the check above exists for: two toggle names swapped in mkdocs.yml."""
+    swapped = build_copy("swapped-toggles", config(swap_toggle_names))
+    with PagesServer(swapped.root, swapped.base_path) as server:
+        problems = scheme_toggle_problems(
+            probing(new_context, "desktop", "dark").new_page(), server.url, "Enter"
+        )
+    assert any("named 'switch to system preference' switched to dark" in p for p in problems), (
+        problems
+    )
 
 
 OPENED = {
@@ -77,10 +115,10 @@ OPENED = {
 @pytest.mark.parametrize("key", [" ", "Enter"], ids=["Space", "Enter"])
 @pytest.mark.parametrize("toggle", list(OPENED))
 def test_space_and_enter_open_the_phone_drawer_and_search_and_escape_closes_them(
-    new_context: NewContext, pages: PagesServer, toggle: str, key: str
+    new_context: NewContext, served: PagesServer, toggle: str, key: str
 ) -> None:
     page = probing(new_context, "phone").new_page()
-    page.goto(pages.url, wait_until="load")
+    page.goto(served.url, wait_until="load")
     button = f"label[for='{toggle}'].md-header__button > button"
     tab_to(page, button)
     assert page.evaluate("document.activeElement.getAttribute('aria-expanded')") == "false"
@@ -127,11 +165,11 @@ def has_content(node: dict[str, Any], nodes: dict[str, dict[str, Any]]) -> bool:
 
 @pytest.mark.browser
 def test_names_a_screen_reader_speaks(
-    new_context: NewContext, site: BuiltSite, pages: PagesServer
+    new_context: NewContext, site: BuiltSite, served: PagesServer
 ) -> None:
     page = new_context(viewport=SIZES["desktop"]).new_page()
     problems, titles = [], {}
-    for url in urls(site, pages):
+    for url in urls(site, served):
         page.goto(url, wait_until="load")
         titles[url] = page.title()
         if page.evaluate("document.documentElement.lang") != "en":
@@ -160,7 +198,7 @@ def test_names_a_screen_reader_speaks(
         ]
     repeated = [title for title, n in Counter(titles.values()).items() if n > 1]
     problems += [f"more than one page is titled {title!r}" for title in repeated]
-    not_found = titles[pages.url + "no/such/page/"]
+    not_found = titles[served.url + "no/such/page/"]
     if "not found" not in not_found.lower():
         problems.append(f"the 404 page's title {not_found!r} does not say so")
     assert not problems, "\n".join(problems)
@@ -168,10 +206,10 @@ def test_names_a_screen_reader_speaks(
 
 @pytest.mark.browser
 def test_the_first_tab_is_a_skip_link_into_the_content(
-    new_context: NewContext, pages: PagesServer
+    new_context: NewContext, served: PagesServer
 ) -> None:
     page = probing(new_context, "desktop").new_page()
-    page.goto(pages.url + "partnerships/", wait_until="load")
+    page.goto(served.url + PILLAR.url, wait_until="load")
     page.keyboard.press("Tab")
     stop = page.evaluate(PROBE_NEXT_FRAME)
     assert "md-skip" in stop["what"] and not stop["problems"], stop

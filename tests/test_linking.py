@@ -1,5 +1,5 @@
 """Other docs link into this site, as the README tells their authors to. Each recipe is read from
-the README itself (harness/readme.py) and run with the real tool against the built site served on
+the README itself and run with the real tool against the built site served on
 127.0.0.1: Sphinx with intersphinx (`:ref:` to every label, `:doc:` to every page, -W -n) and
 MkDocs with mkdocstrings and autorefs (every label, in a strict build). Moving a page and an anchor
 exactly as the README says keeps every guard passing, and every old link and name working."""
@@ -17,10 +17,23 @@ import sphobjinv
 from bs4 import BeautifulSoup
 
 from harness.guards import GUARDS
-from harness.readme import recipes
 from harness.site import BuiltSite
 from sitebuild.project import Project
 from sitebuild.server import PagesServer
+from tests.conftest import MOVE
+
+
+def recipes(readme: Path) -> dict[str, str]:
+    """The README's code blocks by the title in their info string (```yaml title="mkdocs.yml"),
+    so the tests run the recipes exactly as a reader copies them; a title used twice is an error."""
+    found: dict[str, str] = {}
+    for title, code in re.findall(
+        r'^```\w+ title="([^"]+)"\n(.*?)^```', readme.read_text(encoding="utf-8"), re.M | re.S
+    ):
+        assert title not in found, f"{readme.name}: two code blocks are titled {title!r}"
+        found[title] = code
+    return found
+
 
 RECIPES = recipes(Project().root / "README.md")
 
@@ -50,11 +63,11 @@ def links(html: Path, selector: str) -> dict[str, str]:
 
 
 def test_the_sphinx_recipe_resolves_every_label_and_page(
-    site: BuiltSite, pages: PagesServer, tmp_path: Path
+    site: BuiltSite, served: PagesServer, tmp_path: Path
 ) -> None:
     source = tmp_path / "source"
     source.mkdir()
-    (source / "conf.py").write_text(RECIPES["conf.py"].replace(published_url(), pages.url))
+    (source / "conf.py").write_text(RECIPES["conf.py"].replace(published_url(), served.url))
     labels = [(n, u) for n, r, u in entries(site) if r == "label"]
     docs = [(n, u) for n, r, u in entries(site) if r == "doc"]
     lines = [RECIPES["index.rst"], ""]
@@ -79,18 +92,18 @@ def test_the_sphinx_recipe_resolves_every_label_and_page(
         tmp_path,
     )
     found = links(tmp_path / "out" / "index.html", "a.reference.external")
-    expected = {f"label {n}": pages.url + u.replace("$", n) for n, u in labels}
-    expected |= {f"page {n}": pages.url + u for n, u in docs}
+    expected = {f"label {n}": served.url + u.replace("$", n) for n, u in labels}
+    expected |= {f"page {n}": served.url + u for n, u in docs}
     wrong = {k: (found.get(k), v) for k, v in expected.items() if found.get(k) != v}
     assert not wrong, f"resolved differently (found, expected): {wrong}"
 
 
 def test_the_mkdocs_recipe_resolves_every_label_in_a_strict_build(
-    site: BuiltSite, pages: PagesServer, tmp_path: Path
+    site: BuiltSite, served: PagesServer, tmp_path: Path
 ) -> None:
     consumer = tmp_path / "consumer"
     (consumer / "docs").mkdir(parents=True)
-    config = "site_name: Consumer\n" + RECIPES["mkdocs.yml"].replace(published_url(), pages.url)
+    config = "site_name: Consumer\n" + RECIPES["mkdocs.yml"].replace(published_url(), served.url)
     (consumer / "mkdocs.yml").write_text(config)
     labels = [(n, u) for n, r, u in entries(site) if r == "label"]
     lines = [RECIPES["docs/index.md"], ""] + [f"- [label {name}][{name}]" for name, _ in labels]
@@ -103,7 +116,7 @@ def test_the_mkdocs_recipe_resolves_every_label_in_a_strict_build(
         home,
     )
     found = links(tmp_path / "out" / "index.html", "a.autorefs-external")
-    expected = {f"label {n}": pages.url + u.replace("$", n) for n, u in labels}
+    expected = {f"label {n}": served.url + u.replace("$", n) for n, u in labels}
     wrong = {k: (found.get(k), v) for k, v in expected.items() if found.get(k) != v}
     assert not wrong, f"resolved differently (found, expected): {wrong}"
 
@@ -119,6 +132,7 @@ def test_moving_a_page_and_an_anchor_as_the_readme_says_keeps_every_promise(
 
 def test_old_names_still_resolve_after_the_move(moved: BuiltSite) -> None:
     names = {(n, r): u for n, r, u in entries(moved)}
-    assert names[("partnerships", "doc")] == "alliances/", "the old page name no longer resolves"
-    assert names[("partnerships", "label")] == "alliances/#ties", "the old label no longer resolves"
-    assert names[("ties", "label")] == "alliances/#ties"
+    (old, new), (old_id, new_id) = MOVE["page"], MOVE["id"]
+    assert names[(old, "doc")] == f"{new}/", "the old page name no longer resolves"
+    assert names[(old_id, "label")] == f"{new}/#{new_id}", "the old label no longer resolves"
+    assert names[(new_id, "label")] == f"{new}/#{new_id}"

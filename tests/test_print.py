@@ -19,14 +19,14 @@ MOST_SHEETS = {"whole": 3, "pillar": 1, "introduction": 1, "conclusion": 1}
 
 
 @pytest.fixture(scope="module")
-def printed(site: BuiltSite, pages: PagesServer, browser: Browser) -> dict[str, list[str]]:
+def printed(site: BuiltSite, served: PagesServer, browser: Browser) -> dict[str, list[str]]:
     """Each page's printed sheets, as the text on each."""
     context = browser.new_context()
     try:
         page = context.new_page()
         sheets = {}
-        for file in site.pages:
-            page.goto(pages.origin + site.url_path(file), wait_until="load")
+        for file in site.page_files:
+            page.goto(served.origin + site.url_path(file), wait_until="load")
             page.evaluate("document.fonts.ready")
             reader = PdfReader(BytesIO(page.pdf(format="A4", prefer_css_page_size=True)))
             sheets[file] = [" ".join((s.extract_text() or "").split()) for s in reader.pages]

@@ -13,11 +13,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cached_property
 from pathlib import Path
 from typing import Any, Literal, cast
 
 import yaml
+
+from sitebuild.config import load_yaml
+from sitebuild.problems import BuildError, Problem
 
 Role = Literal["introduction", "pillar", "conclusion", "whole"]
 ROLES: tuple[Role, ...] = ("introduction", "pillar", "conclusion", "whole")
@@ -27,10 +30,6 @@ FRONT_MATTER = re.compile(r"\A---\n(.*?)^(?:---|\.\.\.)[ \t]*\n?", re.S | re.M)
 HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t]*$")
 EXPLICIT_ID = re.compile(r"\{\s*#([A-Za-z][\w-]*)\s*\}$")
 FENCE = re.compile(r"^\s*(```|~~~)")
-
-
-class TableError(ValueError):
-    """mkdocs.yml's nav cannot be read as a table of pages; the message names the setting."""
 
 
 @dataclass(frozen=True)
@@ -72,7 +71,7 @@ class Page:
         value = self.meta.get("description")
         return " ".join(value.split()) if isinstance(value, str) else ""
 
-    @property
+    @cached_property
     def headings(self) -> list[Heading]:
         return headings(self.body, self.body_line)
 
@@ -106,23 +105,12 @@ class Table:
         return next((p for p in self.pages if p.url == url), None)
 
 
-def read_table(config_file: Path) -> Table:
-    """The table for a project's mkdocs.yml, read again only when a file it rests on changed."""
-    docs = config_file.parent / str(load_yaml(config_file).get("docs_dir") or "docs")
-    stamp = tuple(
-        (str(p), p.stat().st_mtime_ns, p.stat().st_size)
-        for p in [config_file, *sorted(docs.rglob("*.md"))]
-        if p.is_file()
-    )
-    return _read_table(config_file, stamp)
-
-
-@cache
-def _read_table(config_file: Path, stamp: tuple[tuple[str, int, int], ...]) -> Table:
-    config = load_yaml(config_file)
+def read_table(config_file: Path, values: dict[str, Any] | None = None) -> Table:
+    """The table for a project's mkdocs.yml (or its already read `values`)."""
+    config = load_yaml(config_file) if values is None else values
     docs = config_file.parent / str(config.get("docs_dir") or "docs")
     pages = []
-    for title, source in nav_entries(config.get("nav")):
+    for title, source in nav_entries(config.get("nav"), config_file.name):
         path = docs / source
         # Undecodable bytes are replaced here; the source checks name the file that has them.
         text = path.read_bytes().decode("utf-8", errors="replace") if path.is_file() else ""
@@ -131,21 +119,21 @@ def _read_table(config_file: Path, stamp: tuple[tuple[str, int, int], ...]) -> T
     return Table(tuple(pages), docs)
 
 
-def nav_entries(nav: object) -> list[tuple[str, str]]:
+def nav_entries(nav: object, name: str) -> list[tuple[str, str]]:
     """(title, file) for each page in the nav, in order; sections are walked, links skipped."""
-    if nav is None:
-        raise TableError("mkdocs.yml: 'nav' is missing; list every page there, in reading order")
     if not isinstance(nav, list):
-        raise TableError("mkdocs.yml: 'nav' must be a list of 'Title: file.md' entries")
+        what = "is missing" if nav is None else "must be a list of 'Title: file.md' entries"
+        raise BuildError([Problem("nav-list", f"{name}: 'nav' {what}; list every page, in order")])
     entries: list[tuple[str, str]] = []
     for item in nav:
-        if isinstance(item, str):
-            raise TableError(f"mkdocs.yml: nav entry {item!r} has no title; write 'Title: {item}'")
         if not isinstance(item, dict) or len(item) != 1:
-            raise TableError(f"mkdocs.yml: nav entry {item!r} must be one 'Title: file.md' pair")
+            fix = f"write '- Title: {item}'" if isinstance(item, str) else "one pair each"
+            raise BuildError(
+                [Problem("nav-entry", f"{name}: nav entry {item!r} is not 'Title: file.md'; {fix}")]
+            )
         ((title, value),) = item.items()
         if isinstance(value, list):
-            entries += nav_entries(value)
+            entries += nav_entries(value, name)
         elif isinstance(value, str) and "://" not in value:
             entries.append((str(title), value))
     return entries
@@ -178,19 +166,3 @@ def headings(body: str, first_line: int = 1) -> list[Heading]:
             anchor = explicit.group(1) if explicit else None
             found.append(Heading(len(match.group(1)), bare, anchor, first_line + offset))
     return found
-
-
-class _TolerantLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml for its plain settings; tags only MkDocs resolves (!ENV, !relative,
-    !!python/name) come back as None."""
-
-
-_TolerantLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
-_TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda *_: None)
-
-
-def load_yaml(config_file: Path) -> dict[str, Any]:
-    loaded = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_TolerantLoader)
-    if not isinstance(loaded, dict):
-        raise TableError(f"{config_file.name}: must be a YAML mapping of settings")
-    return loaded
