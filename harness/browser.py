@@ -17,8 +17,15 @@ AXE_JS = Path(axe_playwright_python.__file__).with_name("axe.min.js")
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa", "best-practice"]
 
 PROBE = Path(__file__).with_name("focus_probe.js")
-# One frame after a key press: Material's reaction to focus (a 1 ms debounce) has run by then.
-PROBE_NEXT_FRAME = "() => new Promise(done => requestAnimationFrame(() => done(__a11yProbe())))"
+# One frame after a key press (Material's reaction to focus, a 1 ms debounce, has run by then),
+# the focused element probed under each colour scheme asked for - the DOM is the same in both, only
+# the palette on <body> differs - or under the one shown.
+PROBE_NEXT_FRAME = """schemes => new Promise(done => requestAnimationFrame(() => {
+  const body = document.body, shown = body.dataset.mdColorScheme, seen = {};
+  for (const scheme of schemes || [shown]) { body.dataset.mdColorScheme = scheme; seen[scheme] = __a11yProbe(); }
+  body.dataset.mdColorScheme = shown;
+  done(schemes ? seen : seen[shown]);
+}))"""
 
 
 @dataclass
@@ -63,17 +70,19 @@ def probe_pages(context: BrowserContext) -> BrowserContext:
     return context
 
 
-def walk(page: Page, limit: int = 120) -> list[dict[str, Any]]:
-    """Tab from the top of the page until focus comes round again; each stop, probed."""
+def walk(page: Page, schemes: list[str], limit: int = 120) -> list[dict[str, Any]]:
+    """Tab from the top of the page until focus comes round again; each stop, probed under each
+    of Material's `schemes` ("default", "slate")."""
     stops: list[dict[str, Any]] = []
     seen: set[int] = set()
     for _ in range(limit):
         page.keyboard.press("Tab")
-        stop = page.evaluate(PROBE_NEXT_FRAME)
-        if stop.get("none") or stop["id"] in seen:
+        stop = page.evaluate(PROBE_NEXT_FRAME, schemes)
+        first = stop[schemes[0]]
+        if first.get("none") or first["id"] in seen:
             return stops
-        seen.add(stop["id"])
-        stops.append(stop)
+        seen.add(first["id"])
+        stops += [stop[scheme] | {"scheme": scheme} for scheme in schemes]
     raise AssertionError(f"{page.url}: Tab never came round in {limit} presses")
 
 

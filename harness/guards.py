@@ -1,5 +1,5 @@
 """The guards over a built site. Each is a function of one BuiltSite (which carries the project,
-its table of pages and its settings) returning its problems, one line each, starting with the file
+its table of pages and its settings) yielding its problems, one line each, starting with the file
 a maintainer fixes. tests/test_guards.py runs every guard on the build; tests/test_faults.py breaks
 copies of the project and requires each guard to report what was broken. Both call GUARDS, so a
 guard is wired once, with the same inputs everywhere.
@@ -10,7 +10,7 @@ The sources are checked by the build itself (sitebuild.sources); these judge wha
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from datetime import UTC, datetime
 from difflib import SequenceMatcher
 from io import BytesIO
@@ -27,75 +27,10 @@ from harness.seed import SEED_SHA256, Section, read_seed, sha256
 from harness.site import BuiltSite, visible_text
 from sitebuild.table import Page
 
-Guard = Callable[[BuiltSite], list[str]]
-
 # Elements the templates add to an essay page by design, marked in the HTML with this attribute:
 # the home page's cards, the buttons, the "read the whole essay" links. Everything else in an
 # essay page's article is the author's words.
 STRUCTURE = "data-structure"
-
-
-# -- The essay's words --------------------------------------------------------------------------
-
-
-def words(site: BuiltSite) -> list[str]:
-    """Every block of every essay page's article is the author's heading or paragraph, character
-    for character as in the seed, or structure the design declares. Each seed paragraph is on
-    exactly one part page, and once on the whole-essay page, in the seed's order."""
-    project = site.project
-    problems = []
-    if sha256(project.seed) != SEED_SHA256:
-        problems.append(
-            f"{project.relative(project.seed)}: is not the essay's source of record (its sha256 "
-            f"is not harness/seed.py's SEED_SHA256); the seed is kept byte for byte"
-        )
-    seed = read_seed(project.seed)
-    carried: dict[str, list[Page]] = {s.heading: [] for s in seed}
-    for page in site.table.parts:
-        section = section_of(page, seed)
-        if section is None:
-            title = page.title.text if page.title else None
-            problems.append(
-                f"docs/{page.source}: its heading {title!r} is not the heading of a seed "
-                f"section for 'role: {page.role}'; the page carries one section of the seed"
-            )
-            continue
-        carried[section.heading].append(page)
-        problems += same_blocks(site, page, expected_blocks([section], top=1))
-    for heading, pages in carried.items():
-        if len(pages) != 1:
-            where = ", ".join(f"docs/{p.source}" for p in pages) or "no page"
-            problems.append(f"seed section {heading!r} is carried by {where}; it needs one page")
-    order = [section_of(p, seed) for p in site.table.parts]
-    if [s.heading for s in order if s] != [s.heading for s in seed if carried[s.heading]]:
-        problems.append(
-            f"{project.relative(project.config_file)}: nav orders the essay's parts "
-            f"{[p.source for p in site.table.parts]}, not in the seed's order"
-        )
-    whole = site.table.one("whole")
-    if whole is not None:
-        problems += same_blocks(site, whole, expected_blocks(seed, top=1, below=2))
-    return problems
-
-
-def section_of(page: Page, seed: list[Section]) -> Section | None:
-    heading = page.title.text if page.title else None
-    return next((s for s in seed if s.heading == heading and s.role == page.role), None)
-
-
-def expected_blocks(
-    sections: list[Section], top: int, below: int | None = None
-) -> list[tuple[str, str]]:
-    """(tag, exact text) of the author's blocks: the first heading at level `top`, later ones at
-    `below` (the whole-essay page puts every part under the title)."""
-    blocks = []
-    for index, section in enumerate(sections):
-        level = top if index == 0 or below is None else below
-        blocks.append((f"h{level}", section.heading))
-        blocks += [("p", paragraph) for paragraph in section.paragraphs]
-    return blocks
-
-
 BLOCKS = (
     "h1",
     "h2",
@@ -111,14 +46,61 @@ BLOCKS = (
     "dl",
     "figure",
 )
+SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 
 
-def same_blocks(site: BuiltSite, page: Page, expected: list[tuple[str, str]]) -> list[str]:
-    file = site.file_of(page)
-    where = f"docs/{page.source}"
-    article = site.article(file)
+# -- The essay's words --------------------------------------------------------------------------
+
+
+def words(site: BuiltSite) -> Iterator[str]:
+    """Every block of every essay page's article is the author's heading or paragraph, character
+    for character as in the seed, or structure the design declares. Each seed paragraph is on
+    exactly one part page, and once on the whole-essay page, in the seed's order."""
+    project = site.project
+    if sha256(project.seed) != SEED_SHA256:
+        yield f"{project.relative(project.seed)}: is not the essay's source of record (its sha256 is not harness/seed.py's SEED_SHA256); the seed is kept byte for byte"
+    seed = read_seed(project.seed)
+    carried: dict[str, list[Page]] = {s.heading: [] for s in seed}
+    for page in site.table.parts:
+        section = section_of(page, seed)
+        if section is None:
+            title = page.title.text if page.title else None
+            yield f"docs/{page.source}: its heading {title!r} is not the heading of a seed section for 'role: {page.role}'; the page carries one section of the seed"
+            continue
+        carried[section.heading].append(page)
+        yield from same_blocks(site, page, expected_blocks([section], top=1))
+    for heading, pages in carried.items():
+        if len(pages) != 1:
+            where = ", ".join(f"docs/{p.source}" for p in pages) or "no page"
+            yield f"seed section {heading!r} is carried by {where}; it needs one page"
+    order = [s.heading for s in (section_of(p, seed) for p in site.table.parts) if s]
+    if order != [s.heading for s in seed if carried[s.heading]]:
+        yield f"mkdocs.yml: nav orders the essay's parts {[p.source for p in site.table.parts]}, not in the seed's order"
+    whole = site.table.one("whole")
+    if whole is not None:
+        yield from same_blocks(site, whole, expected_blocks(seed, top=1, below=2))
+
+
+def section_of(page: Page, seed: list[Section]) -> Section | None:
+    heading = page.title.text if page.title else None
+    return next((s for s in seed if s.heading == heading and s.role == page.role), None)
+
+
+def expected_blocks(sections: list[Section], top: int, below: int = 0) -> list[tuple[str, str]]:
+    """(tag, exact text) of the author's blocks: the first heading at level `top`, later ones at
+    `below` (the whole-essay page puts every part under the title)."""
+    blocks = []
+    for index, section in enumerate(sections):
+        blocks.append((f"h{top if index == 0 or not below else below}", section.heading))
+        blocks += [("p", paragraph) for paragraph in section.paragraphs]
+    return blocks
+
+
+def same_blocks(site: BuiltSite, page: Page, expected: list[tuple[str, str]]) -> Iterator[str]:
+    where, article = f"docs/{page.source}", site.article(site.file_of(page))
     if article is None:
-        return [f"{where}: {file} has no article"]
+        yield f"{where}: {site.file_of(page)} has no article"
+        return
     found = [
         block
         for block in article.find_all(BLOCKS)
@@ -128,118 +110,83 @@ def same_blocks(site: BuiltSite, page: Page, expected: list[tuple[str, str]]) ->
     ]
     actual = [(block.name, visible_text(block)) for block in found]
     wanted = [(tag, " ".join(text.split())) for tag, text in expected]
-    problems = []
     for op, a1, a2, e1, e2 in SequenceMatcher(None, actual, wanted, autojunk=False).get_opcodes():
         if op in ("equal", "replace") and a2 - a1 == e2 - e1:
             for block, (tag, text) in zip(found[a1:a2], expected[e1:e2], strict=True):
                 problem = block_problem(block, tag, text)
                 if problem:
-                    problems.append(f"{where}: {problem}")
+                    yield f"{where}: {problem}"
             continue
-        problems += [
-            f"{where}: adds {tag} «{text}», which the seed lacks" for tag, text in actual[a1:a2]
-        ]
-        problems += [
-            f"{where}: is missing the seed's {tag} «{text}»" for tag, text in expected[e1:e2]
-        ]
-    return problems
+        for tag, text in actual[a1:a2]:
+            yield f"{where}: adds {tag} «{text}», which the seed lacks"
+        for tag, text in expected[e1:e2]:
+            yield f"{where}: is missing the seed's {tag} «{text}»"
 
 
 def block_problem(block: Tag, tag: str, text: str) -> str | None:
-    """Why a block is not exactly the author's `text` as a `tag`, or None."""
+    """Why a block is not exactly the author's `text` as a `tag`, or None. A heading whose text
+    links to its own anchor (toc's anchorlink) is still only the text."""
+    inner = block
     if tag.startswith("h"):
-        own = [c for c in block.children if not is_permalink(c)]
-        inner = (
-            own[0]
-            if len(own) == 1 and isinstance(own[0], Tag) and is_self_link(own[0], block)
-            else block
-        )
-        content = [c for c in inner.children if not is_permalink(c)]
-    else:
-        content = list(block.children)
+        link = block.find("a", href=f"#{block.get('id')}", recursive=False)
+        own = [c for c in block.children if not (isinstance(c, NavigableString) and not c.strip())]
+        inner = link if isinstance(link, Tag) and own == [link] else block
     shown = visible_text(block)
     if block.name != tag:
         return f"has {block.name} «{shown}» where the seed has {tag} «{text}»"
-    markup = [c for c in content if isinstance(c, Tag)]
+    markup = [c for c in inner.children if isinstance(c, Tag)]
     if markup:
         return f"adds <{markup[0].name}> inside the author's words: «{shown}»"
-    actual = "".join(str(c) for c in content if isinstance(c, NavigableString))
-    if actual.strip() != text:
-        return f"changes the author's words: {difference(actual.strip(), text)}"
+    actual = "".join(str(c) for c in inner.children).strip()
+    if actual != text:
+        at = next(
+            (i for i, (a, b) in enumerate(zip(actual, text, strict=False)) if a != b),
+            min(len(actual), len(text)),
+        )
+        start = max(0, at - 30)
+        return f"changes the author's words: at character {at + 1}, the page has «…{actual[start : at + 30]}…» where the seed has «…{text[start : at + 30]}…»"
     return None
-
-
-def is_permalink(node: object) -> bool:
-    return isinstance(node, Tag) and node.name == "a" and "headerlink" in (node.get("class") or [])
-
-
-def is_self_link(link: Tag, heading: Tag) -> bool:
-    """A heading whose text links to its own anchor (toc's anchorlink) is still only the text."""
-    return link.name == "a" and link.get("href") == f"#{heading.get('id')}"
-
-
-def difference(actual: str, expected: str) -> str:
-    at = next(
-        (i for i, (a, b) in enumerate(zip(actual, expected, strict=False)) if a != b),
-        min(len(actual), len(expected)),
-    )
-    start = max(0, at - 30)
-    return (
-        f"at character {at + 1}, the page has «…{actual[start : at + 30]}…» "
-        f"where the seed has «…{expected[start : at + 30]}…»"
-    )
 
 
 # -- Pages, navigation, the design's structure --------------------------------------------------
 
 
-def structure(site: BuiltSite) -> list[str]:
+def structure(site: BuiltSite) -> Iterator[str]:
     """Every page in the table is built at its URL and listed in the navigation under its title,
     in order; the home page has a card per pillar and a way on to the conclusion; every essay
     page leads to the whole essay and the PDF edition; the 404 page links every page."""
-    problems = []
     table = site.table
-    for page in table.pages:
-        if site.file_for(site.base_path + page.url) is None:
-            problems.append(f"docs/{page.source}: no page is built at /{page.url}")
     expected_nav = [(p.nav_title, p.url) for p in table.pages]
-    for file in [site.file_of(p) for p in table.pages if (site.root / site.file_of(p)).is_file()]:
+    for page in table.pages:
+        file = site.file_of(page)
+        if site.file_for(site.base_path + page.url) is None:
+            yield f"docs/{page.source}: no page is built at /{page.url}"
+            continue
         nav = [(t, site.page_path(site.resolve(file, h).file or "")) for t, h in site.nav(file)]
         if nav != expected_nav:
-            problems.append(
-                f"{site.source_of(file)}: navigation is {nav}, the table says {expected_nav}"
-            )
-            break
-    home = site.table.by_url("")
-    if home is None:
-        return [*problems, "mkdocs.yml: no page at the site's root (docs/index.md)"]
+            yield f"{site.source_of(file)}: navigation is {nav}, the table says {expected_nav}"
     cards = [
-        (visible_text(a), site.resolve("index.html", str(a["href"])).file, card)
+        (visible_text(a), site.resolve("index.html", str(a["href"])).file, visible_text(card))
         for card in site.soup("index.html").select(f".grid.cards[{STRUCTURE}] li")
         for a in card.select("a[href]")[:1]
     ]
     pillars = table.with_role("pillar")
     wanted = [(p.nav_title, site.file_of(p)) for p in pillars]
     if [(t, f) for t, f, _ in cards] != wanted:
-        problems.append(
-            f"overrides/home.html: the cards are {[(t, f) for t, f, _ in cards]}, the pillars are {wanted}"
-        )
+        yield f"overrides/home.html: the cards are {[(t, f) for t, f, _ in cards]}, the pillars are {wanted}"
     for (_, _, card), page in zip(cards, pillars, strict=False):
-        if page.description not in visible_text(card):
-            problems.append(
-                f"overrides/home.html: the card for {page.nav_title} lacks its description"
-            )
-    conclusion = table.one("conclusion")
-    whole = table.one("whole")
+        if page.description not in card:
+            yield f"overrides/home.html: the card for {page.nav_title} lacks its description"
+    conclusion, whole = table.one("conclusion"), table.one("whole")
     for page in table.parts:
         file = site.file_of(page)
         targets = structure_targets(site, file)
         if page.role == "introduction" and conclusion and conclusion.url not in targets:
-            problems.append(f"{site.source_of(file)}: no button on to the conclusion")
+            yield f"{site.source_of(file)}: no button on to the conclusion"
         if whole and whole.url not in targets:
-            problems.append(f"{site.source_of(file)}: no link to the whole essay (/{whole.url})")
+            yield f"{site.source_of(file)}: no link to the whole essay (/{whole.url})"
     if whole and site.settings.pdf not in structure_targets(site, site.file_of(whole)):
-        problems.append(f"{site.source_of(site.file_of(whole))}: no link to the PDF edition")
+        yield f"{site.source_of(site.file_of(whole))}: no link to the PDF edition"
     article = site.article("404.html")
     reached = {
         site.resolve("404.html", str(a["href"])).file
@@ -247,8 +194,7 @@ def structure(site: BuiltSite) -> list[str]:
     }
     missing = [p for p in site.page_files if p not in reached]
     if missing:
-        problems.append(f"overrides/404.html: does not link {missing}")
-    return problems
+        yield f"overrides/404.html: does not link {missing}"
 
 
 def structure_targets(site: BuiltSite, file: str) -> set[str]:
@@ -262,35 +208,27 @@ def structure_targets(site: BuiltSite, file: str) -> set[str]:
 # -- Links, ids, privacy ------------------------------------------------------------------------
 
 
-def links(site: BuiltSite) -> list[str]:
+def links(site: BuiltSite) -> Iterator[str]:
     """Every href/src in every built HTML file, templates included, lands on a file and every
-    #fragment on an id there; links that leave the site are https."""
-    problems = []
+    #fragment on an id there; links that leave the site are https and never name its own
+    address from another base (a fork's)."""
     count = 0
     for file in site.html_files:
         for tag, attribute, value in site.links(file):
             count += 1
             target = site.resolve(file, value)
             if target.problem:
-                problems.append(
-                    f"{site.source_of(file)}: <{tag.name} {attribute}={value!r}>: {target.problem}"
-                )
+                yield f"{site.source_of(file)}: <{tag.name} {attribute}={value!r}>: {target.problem}"
     if count < 50:
-        problems.append(f"{site.root}: only {count} links found; the crawl is not reading the site")
-    return problems
+        yield f"{site.root}: only {count} links found; the crawl is not reading the site"
 
 
-def duplicate_ids(site: BuiltSite) -> list[str]:
+def duplicate_ids(site: BuiltSite) -> Iterator[str]:
     """An id used twice on a page makes its anchor ambiguous."""
-    problems = []
     for file in site.html_files:
         ids = site.ids(file)
-        problems += [
-            f"{site.source_of(file)}: id '{i}' is used {ids.count(i)} times"
-            for i in sorted(set(ids))
-            if ids.count(i) > 1
-        ]
-    return problems
+        for repeated in sorted(i for i in set(ids) if ids.count(i) > 1):
+            yield f"{site.source_of(file)}: id '{repeated}' is used {ids.count(repeated)} times"
 
 
 # Elements (and attributes) whose URL the browser fetches on load. <a href> and
@@ -306,39 +244,27 @@ LOADING_ATTRIBUTES = {
 }  # fmt: skip
 
 
-def privacy(site: BuiltSite) -> list[str]:
+def privacy(site: BuiltSite) -> Iterator[str]:
     """No page or stylesheet loads a font, script, style, image or frame from another host."""
-    problems = []
-    if not any(f.endswith(".css") for f in site.files):
-        problems.append(f"{site.root}: no stylesheet in the build")
+    stylesheets = [f for f in site.files if f.endswith(".css")]
+    if not stylesheets:
+        yield f"{site.root}: no stylesheet in the build"
     for file in site.html_files:
-        where = site.source_of(file)
         for tag in site.soup(file).find_all(True):
-            for attribute, value in loaded_urls(tag):
+            style = str(tag.get("style") or "") + (tag.get_text() if tag.name == "style" else "")
+            for what, value in [*loaded_urls(tag), *(("style", url) for url in css_urls(style))]:
                 if site.resolve(file, value).external:
-                    problems.append(
-                        f"{where}: <{tag.name} {attribute}> loads {value} from another host"
-                    )
-            style = tag.get("style")
-            for value in css_urls(style if isinstance(style, str) else ""):
-                if site.resolve(file, value).external:
-                    problems.append(f"{where}: inline style on <{tag.name}> loads {value}")
-            if tag.name == "style":
-                for value in css_urls(tag.get_text()):
-                    if site.resolve(file, value).external:
-                        problems.append(f"{where}: <style> loads {value} from another host")
-    for file in (f for f in site.files if f.endswith(".css")):
+                    yield f"{site.source_of(file)}: <{tag.name} {what}> loads {value} from another host"
+    for file in stylesheets:
         for value in css_urls(site.text(file)):
             if site.resolve(file, value).external:
-                problems.append(f"docs/{file}: stylesheet loads {value} from another host")
-    return problems
+                yield f"docs/{file}: stylesheet loads {value} from another host"
 
 
 def loaded_urls(tag: Tag) -> list[tuple[str, str]]:
     if tag.name == "link":
         rels = {r.lower() for r in (tag.get("rel") or [])}
-        href = tag.get("href")
-        return [("href", str(href))] if rels & LOADING_LINK_RELS and href else []
+        return [("href", str(tag["href"]))] if rels & LOADING_LINK_RELS and tag.get("href") else []
     found = []
     for attribute in LOADING_ATTRIBUTES.get(tag.name, ()):
         value = tag.get(attribute)
@@ -352,25 +278,18 @@ def css_urls(css: str) -> list[str]:
     """URLs in url(...) and @import, read with a real CSS tokenizer."""
     found: list[str] = []
 
-    def walk(tokens: Iterable[object]) -> None:
+    def walk(tokens: Iterable[Any]) -> None:
         for token in tokens:
             kind = getattr(token, "type", None)
             if kind == "url":
-                found.append(str(getattr(token, "value", "")))
-            elif kind == "function" and getattr(token, "lower_name", "") == "url":
-                found.extend(
-                    str(a.value) for a in getattr(token, "arguments", []) if a.type == "string"
-                )
-            elif kind == "at-rule" and getattr(token, "lower_at_keyword", "") == "import":
-                found.extend(
-                    str(t.value)
-                    for t in getattr(token, "prelude", [])
-                    if t.type in ("string", "url")
-                )
+                found.append(str(token.value))
+            elif kind == "function" and token.lower_name == "url":
+                found.extend(str(a.value) for a in token.arguments if a.type == "string")
+            elif kind == "at-rule" and token.lower_at_keyword == "import":
+                found.extend(str(t.value) for t in token.prelude if t.type in ("string", "url"))
             for child in ("prelude", "content", "arguments", "value"):
-                nested = getattr(token, child, None)
-                if isinstance(nested, list):
-                    walk(nested)
+                if isinstance(getattr(token, child, None), list):
+                    walk(getattr(token, child))
 
     walk(tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True))
     return found
@@ -379,59 +298,43 @@ def css_urls(css: str) -> list[str]:
 # -- Published links and the inventory ----------------------------------------------------------
 
 
-def published_links(site: BuiltSite) -> list[str]:
+def published_links(site: BuiltSite) -> Iterator[str]:
     """The lock holds: every line ever published is still there (live, or redirected with
     '->'), every line resolves as the lock says, and every page and heading id the build
     publishes is listed."""
-    project = site.project
-    name = project.relative(project.links_lock)
-    lines, problems = links_lock.read(project.links_lock)
-    problems = [name + p for p in problems]
-    listed = {line.link: line for line in lines}
+    name = site.project.relative(site.project.links_lock)
+    lines, problems = links_lock.read(site.project.links_lock)
+    yield from (name + p for p in problems)
+    listed = {line.link for line in lines}
     if not any("#" in link for link in listed) or "/" not in listed:
-        problems.append(f"{name}: lists no page and anchor; it must list every published link")
-    past = links_lock.history(project.links_lock)
+        yield f"{name}: lists no page and anchor; it must list every published link"
+    past = links_lock.history(site.project.links_lock)
     if past.problem:
-        problems.append(f"{name}: {past.problem}")
+        yield f"{name}: {past.problem}"
     for link, commit in past.links.items():
         if link not in listed:
-            problems.append(
-                f"{name}: {link} was published (commit {commit}) and is gone from the lock; a "
-                f"published link is never dropped or rewritten - restore the line, and if the "
-                f"page or anchor moved, write '{link} -> <new link>' and add the redirect "
-                f"{redirect_advice(site, link)}"
-            )
+            yield f"{name}: {link} was published (commit {commit}) and is gone from the lock; a published link is never dropped or rewritten - restore the line, and if the page or anchor moved, write '{link} -> <new link>' and add the redirect {redirect_advice(link)}"
     for line in lines:
         landing, reason = follow(site, line.link)
         if reason:
-            problems.append(f"{name}:{line.number}: {line.link} no longer resolves: {reason}")
+            yield f"{name}:{line.number}: {line.link} no longer resolves: {reason}"
         elif line.moved_to is None and landing != line.link:
-            problems.append(
-                f"{name}:{line.number}: {line.link} lands on {landing} through a redirect; "
-                f"write '{line.link} -> {landing}'"
-            )
+            yield f"{name}:{line.number}: {line.link} lands on {landing} through a redirect; write '{line.link} -> {landing}'"
         elif line.moved_to is not None and landing != follow(site, line.moved_to)[0]:
-            problems.append(
-                f"{name}:{line.number}: {line.link} lands on {landing}, not where "
-                f"{line.moved_to} lands ({follow(site, line.moved_to)[0]})"
-            )
+            yield f"{name}:{line.number}: {line.link} lands on {landing}, not where {line.moved_to} lands"
     for page in site.table.pages:
         article = site.article(site.file_of(page))
-        if article is None:
-            continue
-        anchors = [
-            str(h["id"]) for h in article.select("h1[id], h2[id], h3[id], h4[id], h5[id], h6[id]")
-        ]
+        anchors = (
+            [str(h["id"]) for h in article.select(":is(h1, h2, h3, h4, h5, h6)[id]")]
+            if article
+            else []
+        )
         for link in [f"/{page.url}", *(f"/{page.url}#{a}" for a in anchors)]:
             if link not in listed:
-                problems.append(
-                    f"docs/{page.source}: {link} is built but not published; to publish it, "
-                    f"add the line '{link}' to {name}"
-                )
-    return problems
+                yield f"docs/{page.source}: {link} is built but not published; to publish it, add the line '{link}' to {name}"
 
 
-def redirect_advice(site: BuiltSite, link: str) -> str:
+def redirect_advice(link: str) -> str:
     path, _, fragment = link.partition("#")
     page = path.strip("/")
     if fragment:
@@ -447,7 +350,7 @@ def follow(site: BuiltSite, link: str) -> tuple[str, str | None]:
     path, _, fragment = link.partition("#")
     file = site.file_for(site.base_path + path.lstrip("/"))
     if file is None:
-        return link, f"no page at {path}; redirect it ({redirect_advice(site, path)})"
+        return link, f"no page at {path}; redirect it ({redirect_advice(path)})"
     stub = site.redirect_target(file)
     if stub is not None:
         target = site.resolve(file, stub)
@@ -459,9 +362,9 @@ def follow(site: BuiltSite, link: str) -> tuple[str, str | None]:
         return f"/{page}" + (f"#{fragment}" if fragment else ""), None
     moved = site.settings.moved_anchors.get(f"{page}#{fragment}")
     if moved is None:
-        return link, (
-            f"no id '{fragment}' on {file} ({site.source_of(file)}); map the old anchor "
-            f"{redirect_advice(site, f'/{page}#{fragment}')}"
+        return (
+            link,
+            f"no id '{fragment}' on {file} ({site.source_of(file)}); map the old anchor {redirect_advice(f'/{page}#{fragment}')}",
         )
     new_path, _, new_fragment = moved.partition("#")
     new_file = site.file_for(site.base_path + new_path)
@@ -470,163 +373,133 @@ def follow(site: BuiltSite, link: str) -> tuple[str, str | None]:
     return f"/{moved}", None
 
 
-def inventory(site: BuiltSite) -> list[str]:
+def inventory(site: BuiltSite) -> Iterator[str]:
     """objects.inv parses with the reader other projects' tooling uses; each entry lands on a page
     and an id; each published link (moved ones included) has an entry; display names are the
     plain text a reader sees."""
     import sphobjinv  # only this guard needs it
 
-    path = site.root / "objects.inv"
-    if not path.is_file():
-        return ["sitebuild/published.py: objects.inv is missing from the site root"]
     try:
-        entries = sphobjinv.Inventory(fname_zlib=path).objects
+        entries = sphobjinv.Inventory(fname_zlib=site.root / "objects.inv").objects
     except Exception as error:
-        return [f"objects.inv: does not parse as a Sphinx inventory: {error}"]
-    problems, covered = [], set()
+        yield f"objects.inv: is missing or does not parse as a Sphinx inventory (sitebuild/published.py): {error}"
+        return
+    covered = set()
     for entry in entries:
         uri = entry.uri.replace("$", entry.name) if entry.uri.endswith("$") else entry.uri
         target = site.resolve("index.html", uri)
         if target.problem or target.file is None:
-            problems.append(f"objects.inv: {entry.name} ({entry.role}) -> {uri}: {target.problem}")
+            yield f"objects.inv: {entry.name} ({entry.role}) -> {uri}: {target.problem}"
         elif entry.role == "label" and not target.fragment:
-            problems.append(f"objects.inv: label {entry.name} -> {uri} has no anchor")
-        elif "&" in entry.dispname and re.search(r"&\w+;|&#\d+;", entry.dispname):
-            problems.append(f"objects.inv: {entry.name} shows {entry.dispname!r}, HTML-escaped")
+            yield f"objects.inv: label {entry.name} -> {uri} has no anchor"
+        elif re.search(r"&\w+;|&#\d+;", entry.dispname):
+            yield f"objects.inv: {entry.name} shows {entry.dispname!r}, HTML-escaped"
         else:
             covered.add("/" + uri.removeprefix("./"))
     for line in links_lock.read(site.project.links_lock)[0]:
         landing, reason = follow(site, line.link)
         if reason is None and landing not in covered:
-            problems.append(f"objects.inv: no entry for published link {line.link} (at {landing})")
-    return problems
+            yield f"objects.inv: no entry for published link {line.link} (at {landing})"
 
 
 # -- What a crawler, a sharer and an agent read -------------------------------------------------
 
 
-def sharing(site: BuiltSite) -> list[str]:
+def sharing(site: BuiltSite) -> Iterator[str]:
     """Each page has its own canonical URL, title and description, the same in its Open Graph and
-    Twitter tags; robots.txt lets crawlers in and names the sitemap; the sitemap lists every page."""
-    problems = []
-    settings = site.settings
-    seen: dict[str, str] = {}
+    Twitter tags; robots.txt lets crawlers in and names the sitemap; the sitemap lists every page,
+    dated by the last commit."""
+    settings, seen = site.settings, dict[str, str]()
     for page in site.table.pages:
-        file = site.file_of(page)
-        where = f"docs/{page.source}"
-        url = site.url(file)
+        file, where = site.file_of(page), f"docs/{page.source}"
+        url, soup = site.url(file), site.soup(file)
         title = settings.site_name if page.url == "" else f"{page.nav_title} - {settings.site_name}"
-        canonical = site.soup(file).find("link", rel="canonical")
-        html_title = site.soup(file).title
-        expected = {
-            "canonical": url,
-            "title": title,
-            "description": page.description,
-            "og:url": url,
-            "og:type": "website" if page.url == "" else "article",
-            "og:title": title,
-            "og:description": page.description,
-            "og:site_name": settings.site_name,
-            "twitter:card": "summary",
-            "twitter:title": title,
-            "twitter:description": page.description,
-        }
-        actual = {
+        canonical = soup.find("link", rel="canonical")
+        expected = {"canonical": url, "title": title, "description": page.description, "og:url": url,
+                    "og:type": "website" if page.url == "" else "article", "og:title": title,
+                    "og:description": page.description, "og:site_name": settings.site_name,
+                    "twitter:card": "summary", "twitter:title": title, "twitter:description": page.description}  # fmt: skip
+        actual = {key: site.meta(file, key) for key in expected} | {
             "canonical": canonical.get("href") if isinstance(canonical, Tag) else None,
-            "title": html_title.get_text() if html_title else None,
-        } | {key: site.meta(file, key) for key in expected if key not in ("canonical", "title")}
+            "title": soup.title.get_text() if soup.title else None,
+        }
         for key, value in expected.items():
             if actual[key] != value:
-                problems.append(f"{where}: {key} is {actual[key]!r}, expected {value!r}")
+                yield f"{where}: {key} is {actual[key]!r}, expected {value!r}"
         if title in seen:
-            problems.append(f"{where}: its title {title!r} is also {seen[title]}'s")
+            yield f"{where}: its title {title!r} is also {seen[title]}'s"
         seen[title] = where
-    robots = site.root / "robots.txt"
-    if not robots.is_file():
-        problems.append("sitebuild/published.py: robots.txt is missing")
-    else:
-        parser = RobotFileParser()
-        parser.parse(robots.read_text(encoding="utf-8").splitlines())
-        shut = [site.url(f) for f in site.page_files if not parser.can_fetch("*", site.url(f))]
-        if shut:
-            problems.append(f"robots.txt: keeps crawlers out of {shut}")
-        if parser.site_maps() != [f"{settings.site_url}sitemap.xml"]:
-            problems.append(f"robots.txt: names the sitemaps {parser.site_maps()}")
-    sitemap = site.root / "sitemap.xml"
-    if not sitemap.is_file():
-        return [*problems, "sitemap.xml: missing"]
-    tree = etree.parse(str(sitemap))
-    locations = {e.text for e in tree.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")}
-    expected_locations = {site.url(f) for f in site.page_files}
-    if locations != expected_locations:
-        problems.append(f"sitemap.xml: {sorted(locations ^ expected_locations)} differ")
+    robots = RobotFileParser()
+    robots.parse(
+        site.text("robots.txt").splitlines() if (site.root / "robots.txt").is_file() else []
+    )
+    shut = [site.url(f) for f in site.page_files if not robots.can_fetch("*", site.url(f))]
+    if shut:
+        yield f"robots.txt: keeps crawlers out of {shut}"
+    if robots.site_maps() != [f"{settings.site_url}sitemap.xml"]:
+        yield f"robots.txt: names the sitemaps {robots.site_maps()} (sitebuild/published.py)"
+    if not (site.root / "sitemap.xml").is_file():
+        yield "sitemap.xml: missing (plugins: search and the engine write it)"
+        return
+    tree = etree.parse(str(site.root / "sitemap.xml"))
+    locations = {e.text for e in tree.iter(f"{SITEMAP}loc")} ^ {
+        site.url(f) for f in site.page_files
+    }
+    if locations:
+        yield f"sitemap.xml: {sorted(str(x) for x in locations)} differ from the pages"
     day = datetime.fromtimestamp(site.built.epoch, UTC).date().isoformat()
-    dates = {e.text for e in tree.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}lastmod")}
-    if dates - {day}:
-        problems.append(f"sitemap.xml: lastmod {sorted(dates)} is not the last commit's day {day}")
-    return problems
+    dates = {e.text for e in tree.iter(f"{SITEMAP}lastmod")}
+    if dates - {day}:  # Zensical writes no dates
+        yield f"sitemap.xml: lastmod {sorted(str(d) for d in dates)} is not the last commit's day {day}"
 
 
-def llms_txt(site: BuiltSite) -> list[str]:
+def llms_txt(site: BuiltSite) -> Iterator[str]:
     """llms.txt (llmstxt.org) names the site, sums it up and lists every page with its own
     description, each link resolving; values read back exactly as written."""
     import markdown
 
-    path = site.root / "llms.txt"
-    if not path.is_file():
-        return ["sitebuild/published.py: llms.txt is missing"]
-    soup = BeautifulSoup(markdown.markdown(path.read_text(encoding="utf-8")), "lxml")
-    problems = []
+    if not (site.root / "llms.txt").is_file():
+        yield "sitebuild/published.py: llms.txt is missing"
+        return
+    soup = BeautifulSoup(markdown.markdown(site.text("llms.txt")), "lxml")
     heading, summary = soup.find("h1"), soup.find("blockquote")
     if not heading or heading.get_text() != site.settings.site_name:
-        problems.append(f"llms.txt: title is not the site name {site.settings.site_name!r}")
+        yield f"llms.txt: title is not the site name {site.settings.site_name!r}"
     if not summary or " ".join(summary.get_text().split()) != site.settings.site_description:
-        problems.append("llms.txt: summary is not the site description")
+        yield "llms.txt: summary is not the site description"
     if soup.find("script"):
-        problems.append("llms.txt: a value became raw HTML (a <script> element)")
-    listed: dict[str, str] = {}
+        yield "llms.txt: a value became raw HTML (a <script> element)"
+    listed: dict[str | None, str] = {}
     for item in soup.select("li"):
         link = item.find("a")
-        if not isinstance(link, Tag):
-            problems.append(f"llms.txt: entry without a link: {item.get_text()!r}")
-            continue
-        target = site.resolve("index.html", str(link["href"]))
-        if target.problem or not target.file:
-            problems.append(f"llms.txt: {link['href']}: {target.problem}")
-            continue
-        listed[target.file] = item.get_text()
+        target = site.resolve("index.html", str(link["href"])) if isinstance(link, Tag) else None
+        if target is None or target.problem:
+            yield f"llms.txt: entry {item.get_text()!r} links nowhere: {target and target.problem}"
+        else:
+            listed[target.file] = item.get_text()
     for page in site.table.pages:
         entry = listed.get(site.file_of(page))
         if entry is None:
-            problems.append(f"docs/{page.source}: not listed in llms.txt")
+            yield f"docs/{page.source}: not listed in llms.txt"
         elif page.description not in entry or page.nav_title not in entry:
-            problems.append(
-                f"docs/{page.source}: llms.txt lists it without its title or description"
-            )
-    return problems
+            yield f"docs/{page.source}: llms.txt lists it without its title or description"
 
 
-def search(site: BuiltSite) -> list[str]:
+def search(site: BuiltSite) -> Iterator[str]:
     """Every essay page is in the site search, found by a word that only its section uses."""
     documents = site.search_documents()
     if not documents:
-        return [f"{site.root}: no search index (search/search_index.json or search.json)"]
+        yield f"{site.root}: no search index (search/search_index.json or search.json)"
     seed = read_seed(site.project.seed)
-    problems = []
     for page in site.table.parts:
         section = section_of(page, seed)
+        text = documents.get(page.url)
         if section is None:
             continue  # words() names the page
-        word = unique_word(section, seed)
-        text = documents.get(page.url)
         if text is None:
-            problems.append(
-                f"docs/{page.source}: is not in the site search; remove 'search: exclude' from "
-                "its front matter"
-            )
-        elif word not in text.lower():
-            problems.append(f"docs/{page.source}: the search index lacks its word '{word}'")
-    return problems
+            yield f"docs/{page.source}: is not in the site search; remove 'search: exclude' from its front matter"
+        elif (word := unique_word(section, seed)) not in text.lower():
+            yield f"docs/{page.source}: the search index lacks its word '{word}'"
 
 
 def unique_word(section: Section, seed: list[Section]) -> str:
@@ -644,32 +517,30 @@ def unique_word(section: Section, seed: list[Section]) -> str:
     return own[0] if own else ""
 
 
-# -- Strictness, spelling, the PDF edition ------------------------------------------------------
+# -- Settings, spelling, the PDF edition ----------------------------------------------------------
 
 
-def strictness(site: BuiltSite) -> list[str]:
+def strictness(site: BuiltSite) -> Iterator[str]:
     """mkdocs.yml keeps MkDocs strict: `strict: true` and every validation check at warn (the
     default `info` lets broken anchors pass even under strict)."""
     config = site.settings.values
-    name = site.project.relative(site.project.config_file)
-    problems = [] if config.get("strict") is True else [f"{name}: 'strict' must be true"]
+    if config.get("strict") is not True:
+        yield "mkdocs.yml: 'strict' must be true"
     wanted = {
         "nav": ("omitted_files", "not_found", "absolute_links"),
         "links": ("not_found", "anchors", "absolute_links", "unrecognized_links"),
     }
-    validation = config.get("validation") or {}
     for group, keys in wanted.items():
         for key in keys:
-            level = (validation.get(group) or {}).get(key) if isinstance(validation, dict) else None
+            level = ((config.get("validation") or {}).get(group) or {}).get(key)
             if level != "warn":
-                problems.append(f"{name}: validation.{group}.{key} is {level!r}; it must be 'warn'")
-    return problems
+                yield f"mkdocs.yml: validation.{group}.{key} is {level!r}; it must be 'warn'"
 
 
 WORD = re.compile(r"[A-Za-z]+(?:['\u2019][a-z]+)?")
 
 
-def spelling(site: BuiltSite) -> list[str]:
+def spelling(site: BuiltSite) -> Iterator[str]:
     """Words a reader sees that the English dictionary and the project's word list do not know,
     each traced back to the source file and line that produced it."""
     from spellchecker import SpellChecker  # only this guard needs the dictionary
@@ -678,75 +549,62 @@ def spelling(site: BuiltSite) -> list[str]:
     text = " ".join(site.main_text(f) for f in [*site.page_files, "404.html"]).replace(
         "\u2019", "'"
     )
-    seen = set(WORD.findall(text))
-    listed = project.words.read_text(encoding="utf-8").splitlines()
     checker = SpellChecker()
+    listed = project.words.read_text(encoding="utf-8").splitlines()
     checker.word_frequency.load_words([w for w in listed if w and not w.startswith("#")])
     sources = sorted(project.docs.rglob("*.md")) + sorted(project.overrides.rglob("*.html"))
-    problems = []
-    for word in sorted(checker.unknown(seen)):
+    for word in sorted(checker.unknown(set(WORD.findall(text)))):
         places = [
             f"{project.relative(path)}:{number}"
             for path in sources
             for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
             if re.search(rf"\b{re.escape(word)}\b", line, flags=re.I)
         ] or ["(not found in the sources)"]
-        problems.append(
-            f"{', '.join(places)}: unknown word '{word}' (fix it, or add it to "
-            f"{project.relative(project.words)})"
-        )
-    return problems
+        yield f"{', '.join(places)}: unknown word '{word}' (fix it, or add it to {project.relative(project.words)})"
 
 
-def pdf_edition(site: BuiltSite) -> list[str]:
+def pdf_edition(site: BuiltSite) -> Iterator[str]:
     """The PDF edition: at its file name, its text the seed's (every sentence once, in order),
     titled, dated by the last commit, in the text's language, fonts embedded, links working."""
     from pypdf import PdfReader
 
     name = site.settings.pdf
-    path = site.root / name
-    if not path.is_file():
-        return [f"sitebuild/pdf.py: {name} is missing from the site root"]
-    reader = PdfReader(BytesIO(path.read_bytes()))
-    problems = []
+    if not (site.root / name).is_file():
+        yield f"sitebuild/pdf.py: {name} is missing from the site root"
+        return
+    reader = PdfReader(BytesIO((site.root / name).read_bytes()))
     # A line that ends on a hyphen (up-to-the-|minute) is one word; Chromium never adds hyphens.
     joined = "\n".join(page.extract_text() or "" for page in reader.pages)
-    text = " ".join(re.sub(r"-[ \t]*\n\s*", "-", joined).split())
-    cursor = 0
+    text, cursor = " ".join(re.sub(r"-[ \t]*\n\s*", "-", joined).split()), 0
     for sentence in [s for section in read_seed(site.project.seed) for s in section.sentences]:
         found = text.find(sentence, cursor)
         if found < 0:
-            where = "out of order" if sentence in text else "missing or changed"
-            problems.append(f"{name}: {where}: «{sentence}»")
-        else:
-            cursor = found + len(sentence)
+            yield f"{name}: {'out of order' if sentence in text else 'missing or changed'}: «{sentence}»"
+        cursor = found + len(sentence) if found >= 0 else cursor
         if text.count(sentence) > 1:
-            problems.append(f"{name}: «{sentence}» appears {text.count(sentence)} times")
+            yield f"{name}: «{sentence}» appears {text.count(sentence)} times"
     intro = site.table.one("introduction")
-    title = intro.title.text if intro and intro.title else ""
     info: dict[str, Any] = dict(reader.metadata or {})
-    if info.get("/Title") != title:
-        problems.append(f"{name}: /Title is {info.get('/Title')!r}, not the essay's {title!r}")
+    if info.get("/Title") != (intro.title.text if intro and intro.title else ""):
+        yield f"{name}: /Title is {info.get('/Title')!r}, not the essay's title"
     stamp = datetime.fromtimestamp(site.built.epoch, UTC).strftime("D:%Y%m%d%H%M%S")
     for key in ("/CreationDate", "/ModDate"):
         if not str(info.get(key, "")).startswith(stamp):
-            problems.append(f"{name}: {key} is {info.get(key)!r}, not the last commit's {stamp}")
+            yield f"{name}: {key} is {info.get(key)!r}, not the last commit's {stamp}"
     html = site.soup(site.file_of(site.table.one("whole") or site.table.pages[0])).html
     lang = html.get("lang") if html else None
     if pdf_dict(reader.trailer["/Root"]).get("/Lang") != lang:
-        problems.append(f"{name}: /Lang is not the page's language {lang!r}")
-    destinations = set(reader.named_destinations)
-    internal = 0
+        yield f"{name}: /Lang is not the page's language {lang!r}"
+    destinations, internal = set(reader.named_destinations), 0
     for number, page in enumerate(reader.pages, start=1):
-        fonts = pdf_dict(pdf_dict(page.get("/Resources")).get("/Font"))
-        for font_name, font in fonts.items():
+        for font_name, font in pdf_dict(pdf_dict(page.get("/Resources")).get("/Font")).items():
             descendants = [pdf_dict(d) for d in pdf_dict(font).get("/DescendantFonts") or []]
             descriptor = pdf_dict(
                 pdf_dict(font).get("/FontDescriptor")
                 or next((d.get("/FontDescriptor") for d in descendants), None)
             )
             if not {"/FontFile", "/FontFile2", "/FontFile3"} & set(descriptor):
-                problems.append(f"{name}: page {number}: font {font_name} is not embedded")
+                yield f"{name}: page {number}: font {font_name} is not embedded"
         for annotation in [pdf_dict(a) for a in page.get("/Annots") or []]:
             action = pdf_dict(annotation.get("/A"))
             target = annotation.get("/Dest") or (
@@ -754,13 +612,10 @@ def pdf_edition(site: BuiltSite) -> list[str]:
             )
             internal += isinstance(target, str)
             if isinstance(target, str) and target not in destinations:
-                problems.append(f"{name}: page {number}: internal link to {target} goes nowhere")
-    parts = [p for p in site.table.parts if p.role != "introduction"]
-    if internal < len(parts):
-        problems.append(
-            f"{name}: {internal} internal links; the contents list links each of its {len(parts)} sections"
-        )
-    return problems
+                yield f"{name}: page {number}: internal link to {target} goes nowhere"
+    sections = len(site.table.parts) - 1  # the contents list links each part after the introduction
+    if internal < sections:
+        yield f"{name}: {internal} internal links; the contents list links each of its {sections} sections"
 
 
 def pdf_dict(value: object) -> dict[str, Any]:
@@ -772,125 +627,90 @@ def pdf_dict(value: object) -> dict[str, Any]:
 # -- What a reader is promised, and what controls say ---------------------------------------------
 
 
-def features(site: BuiltSite) -> list[str]:
+def features(site: BuiltSite) -> Iterator[str]:
     """The reader features the README names, on every page: previous/next links in the nav's
     order, an edit link to the page's own source, each heading a link to itself, the colour-scheme
     toggle and the search box."""
-    problems = []
     pages = site.table.pages
     edit = urljoin(
         (site.settings.repo_url or "") + "/", str(site.settings.values.get("edit_uri") or "")
     )
     for index, page in enumerate(pages):
-        file, where = site.file_of(page), f"docs/{page.source}"
-        soup = site.soup(file)
+        file, where, soup = site.file_of(page), f"docs/{page.source}", site.soup(site.file_of(page))
         neighbours = {
             "prev": pages[index - 1] if index else None,
-            "next": pages[index + 1] if index + 1 < len(pages) else None,
+            "next": (pages[index + 1 :] or [None])[0],
         }
         for kind, neighbour in neighbours.items():
             link = soup.select_one(f"a.md-footer__link--{kind}[href]")
             landing = site.resolve(file, str(link["href"])).file if link else None
             if landing != (neighbour and site.file_of(neighbour)):
-                problems.append(
-                    f"{where}: its {kind} link leads to {landing}, the nav to {neighbour and site.file_of(neighbour)} (theme.features: navigation.footer)"
-                )
+                yield f"{where}: its {kind} link leads to {landing}, the nav to {neighbour and site.file_of(neighbour)} (theme.features: navigation.footer)"
         button = soup.select_one("a[rel=edit][href]")
         if button is None or str(button["href"]) != edit + page.source:
-            problems.append(
-                f"{where}: no edit link to {edit + page.source} (theme.features: content.action.edit)"
-            )
+            yield f"{where}: no edit link to {edit + page.source} (theme.features: content.action.edit)"
         article = site.article(file)
         for heading in article.select(":is(h1, h2, h3, h4, h5, h6)[id]") if article else []:
             if not heading.select_one(f'a[href="#{heading["id"]}"]'):
-                problems.append(
-                    f"{where}: heading #{heading['id']} is no link to itself (markdown_extensions: toc anchorlink)"
-                )
+                yield f"{where}: heading #{heading['id']} is no link to itself (markdown_extensions: toc anchorlink)"
         if len(soup.select("form[data-md-component=palette] input.md-option[aria-label]")) < 2:
-            problems.append(f"{where}: no colour-scheme toggle (theme.palette with toggles)")
+            yield f"{where}: no colour-scheme toggle (theme.palette with toggles)"
         if not soup.select_one("[data-md-component=search]"):
-            problems.append(f"{where}: no search box (plugins: search)")
-    return problems
+            yield f"{where}: no search box (plugins: search)"
 
 
-SCHEMES = {"light": "default", "dark": "slate"}
-
-
-def labels(site: BuiltSite) -> list[str]:
+def labels(site: BuiltSite) -> Iterator[str]:
     """A control's name says what pressing it does. Each colour-scheme toggle names the scheme
     that pressing it selects (the next option: light, dark or the system's); a link named after a
     page ("Partnerships", "Next: Conclusion", "Read the whole essay") leads to that page; the logo,
     named by the site, leads home."""
-    problems = []
     titles = sorted(((p.nav_title.lower(), p) for p in site.table.pages), key=lambda t: -len(t[0]))
     for file in [*site.page_files, "404.html"]:
         soup, where = site.soup(file), site.source_of(file)
         options = soup.select("form[data-md-component=palette] input.md-option")
         for option, after in zip(options, options[1:] + options[:1], strict=True):
             name = str(option.get("aria-label") or "").lower()
-            system = after.get("data-md-color-media") == "(prefers-color-scheme)"
+            scheme = "dark" if after.get("data-md-color-scheme") == "slate" else "light"
             does = (
-                "system"
-                if system
-                else next(
-                    (k for k, v in SCHEMES.items() if v == after.get("data-md-color-scheme")), "?"
-                )
+                "system" if after.get("data-md-color-media") == "(prefers-color-scheme)" else scheme
             )
-            says = [word for word in ("light", "dark", "system") if word in name]
-            if says != [does]:
-                problems.append(
-                    f"mkdocs.yml: the scheme toggle {name!r} selects {does} (theme.palette: each toggle names the next option)"
-                )
+            if [word for word in ("light", "dark", "system") if word in name] != [does]:
+                yield f"mkdocs.yml: the scheme toggle {name!r} selects {does} (theme.palette: each toggle names the next option)"
         for link in soup.select("a[href]:not([href^='#'])"):
             name = " ".join(str(link.get("aria-label") or visible_text(link)).split()).lower()
             page = next(
                 (p for t, p in titles if name == t or name.endswith((f" {t}", f": {t}"))), None
             )
-            if "md-logo" in (link.get("class") or []):
-                page = site.table.by_url("")
+            page = site.table.by_url("") if "md-logo" in (link.get("class") or []) else page
             landing = site.resolve(file, str(link["href"])).file
             if page is not None and landing != site.file_of(page):
-                problems.append(
-                    f"{where}: the link named {name!r} leads to {landing}, not to {site.file_of(page)}"
-                )
-    return problems
+                yield f"{where}: the link named {name!r} leads to {landing}, not to {site.file_of(page)}"
 
 
-def validity(site: BuiltSite) -> list[str]:
+def validity(site: BuiltSite) -> Iterator[str]:
     """Every built HTML file passes the Nu HTML Checker (vnu), the markup a browser reads, not
     the one lxml repairs; the only errors excused are harness/validator.py's narrow exceptions."""
     from harness.validator import missing_java, unexcused, validate
 
-    reason = missing_java()
-    if reason:
-        return [reason]
+    if missing_java():
+        yield str(missing_java())
+        return
     files = [site.root / f for f in site.html_files]
     errors, stale = unexcused(files, validate(files), site.built.engine)
-    return [
-        f"{site.source_of(m.file.relative_to(site.root).as_posix())}:{m.line}: {m.text} «{m.element}»"
-        for m in errors
-    ] + stale
+    for error in errors:
+        yield f"{site.source_of(error.file.relative_to(site.root).as_posix())}:{error.line}: {error.text} «{error.element}»"
+    yield from stale
 
 
+Guard = Callable[[BuiltSite], Iterator[str]]
 GUARDS: dict[str, Guard] = {
-    "words": words,
-    "structure": structure,
-    "links": links,
-    "duplicate_ids": duplicate_ids,
-    "privacy": privacy,
-    "published_links": published_links,
-    "inventory": inventory,
-    "sharing": sharing,
-    "llms_txt": llms_txt,
-    "search": search,
-    "strictness": strictness,
-    "features": features,
-    "labels": labels,
-    "spelling": spelling,
-    "pdf_edition": pdf_edition,
-    "validity": validity,
-}
+    guard.__name__: guard
+    for guard in [words, structure, links, duplicate_ids, privacy, published_links, inventory,
+                  sharing, llms_txt, search, strictness, features, labels, spelling, pdf_edition,
+                  validity]
+}  # fmt: skip
 
 
-def run(site: BuiltSite, names: Iterable[str] = GUARDS) -> list[str]:
-    return [problem for name in names for problem in GUARDS[name](site)]
+def run(site: BuiltSite, *names: str) -> list[str]:
+    """The problems the named guards (all, if none is named) find in `site`."""
+    return [problem for name in names or GUARDS for problem in GUARDS[name](site)]

@@ -292,11 +292,12 @@ def deployments_are_never_cancelled(root: Path) -> list[str]:
     return problems
 
 
-PIN = re.compile(r"^\s*(?:-\s*)?uses:\s*(\S+)@([0-9a-f]{40})\s+#\s*v\d+\.\d+\.\d+\s+\((\w+)\)\s*$")
+# `# node24 v6.0.0`: Dependabot rewrites a version comment only where it ends with the version.
+PIN = re.compile(r"^\s*(?:-\s*)?uses:\s*(\S+)@([0-9a-f]{40})\s+#\s*(\w+) v\d+\.\d+\.\d+\s*$")
 
 
 def actions_are_pinned_on_live_runtimes(root: Path) -> list[str]:
-    """Every action is pinned as `owner/name@<40-hex SHA> # vX.Y.Z (runtime)`, the runtime being
+    """Every action is pinned as `owner/name@<40-hex SHA> # runtime vX.Y.Z`, the runtime being
     what the action's action.yml declares at that commit, and one GitHub's runners still run."""
     problems = []
     for path in sorted((root / ".github" / "workflows").glob("*.yml")):
@@ -307,7 +308,7 @@ def actions_are_pinned_on_live_runtimes(root: Path) -> list[str]:
             pin = PIN.match(line)
             if pin is None:
                 problems.append(
-                    f"{where}: `{line.strip()}` is not pinned as `@<full commit SHA> # vX.Y.Z (runtime)`"
+                    f"{where}: `{line.strip()}` is not pinned as `@<full commit SHA> # <runtime> vX.Y.Z`"
                 )
             elif pin.group(3) not in LIVE_RUNTIMES:
                 problems.append(

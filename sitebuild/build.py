@@ -24,7 +24,7 @@ from sitebuild import chromium, engines, sources
 from sitebuild import pdf as edition
 from sitebuild.config import Settings, environment, read_settings
 from sitebuild.engines import Engine
-from sitebuild.problems import BuildError, Problem, refuse
+from sitebuild.problems import BuildError, refuse
 from sitebuild.project import Project
 from sitebuild.published import write_all
 from sitebuild.table import Table, read_table
@@ -51,7 +51,7 @@ class Sources:
     environment: dict[str, str]
     settings: Settings
     table: Table
-    problems: list[Problem]
+    problems: list[str]
 
     def extra(self) -> dict[str, str]:
         """Facts the templates need, given to either engine as `extra` rather than written twice:
@@ -85,7 +85,7 @@ def build(
     read = read_sources(project, engine, env)
     if pdf is True:
         chromium.executable(read.environment)  # fail before building when it cannot finish
-    refuse([p for p in read.problems if strict or p.rule == "symlink"])
+    refuse(p for p in read.problems if strict or p.endswith("[symlink]"))
     site_dir = site_dir.resolve()
     if engine == "mkdocs":
         engines.build_mkdocs(project, read.settings, site_dir, strict, read.extra())
@@ -104,18 +104,8 @@ def describe(project: Project, site_dir: Path, env: Mapping[str, str] | None = N
     (the tests check a deploy's folder this way: SITE_DIR=site make test)."""
     home = site_dir / "index.html"
     if not home.is_file():
-        raise BuildError(
-            [
-                Problem(
-                    "site-dir",
-                    f"{site_dir}: holds no built site (no index.html); run `make build` first",
-                )
-            ]
-        )
-    engine: Engine = (
-        "zensical"
-        if 'name="generator" content="zensical' in home.read_text(encoding="utf-8")
-        else "mkdocs"
-    )
+        raise BuildError([f"{site_dir}: holds no built site; run `make build` first [site-dir]"])
+    zensical = 'name="generator" content="zensical' in home.read_text(encoding="utf-8")
+    engine: Engine = "zensical" if zensical else "mkdocs"
     read = read_sources(project, engine, env)
     return Built(project, site_dir.resolve(), engine, read.table, read.settings, read.environment)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from playwright.sync_api import Browser, Playwright
 
-from sitebuild.problems import BuildError, Problem
+from sitebuild.problems import BuildError
 
 # Without the networking flags Chromium floods a closed network with background requests.
 FLAGS = [
@@ -37,9 +37,7 @@ def executable(env: Mapping[str, str] = os.environ) -> str:
     found = find_chromium(env)
     if found is None:
         chosen = f" (CHROMIUM={env['CHROMIUM']!r} is no file)" if env.get("CHROMIUM") else ""
-        raise BuildError(
-            [Problem("chromium", f"the PDF edition needs Chromium{chosen}: {INSTALL}")]
-        )
+        raise BuildError([f"the PDF edition needs Chromium{chosen}: {INSTALL} [chromium]"])
     return found
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import os
 import subprocess
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -15,59 +15,52 @@ from urllib.parse import urlsplit
 
 import yaml
 
-from sitebuild.problems import BuildError, Problem, refuse
+from sitebuild.problems import BuildError, refuse
 
 # The variables mkdocs.yml reads with !ENV, and whether the URL names a folder (site_url does:
 # every page URL is joined to it).
 URL_VARIABLES = {"SITE_URL": True, "REPO_URL": False}
 
 
-def url_problems(label: str, value: str) -> list[Problem]:
+def url_problems(label: str, value: str) -> Iterator[str]:
     """An absolute http(s) URL with a host and no query, fragment, empty segment or password."""
     parts = urlsplit(value)
     if not value.strip():
-        return [Problem("url-empty", f"{label}: is empty; unset it, or give an https:// URL")]
-    if any(c.isspace() for c in value):
-        return [Problem("url-space", f"{label}: contains white space")]
-    if parts.scheme not in ("http", "https"):
-        example = "e.g. https://owner.github.io/repo/"
-        return [Problem("url-scheme", f"{label}: must be an absolute http(s):// URL, {example}")]
-    if not parts.hostname:
-        return [Problem("url-host", f"{label}: has no host")]
-    if "?" in value:
-        return [Problem("url-query", f"{label}: must not carry a query string ('?...')")]
-    if "#" in value:
-        return [Problem("url-fragment", f"{label}: must not carry a fragment ('#...')")]
-    if "//" in parts.path:
-        return [Problem("url-segment", f"{label}: has an empty path segment ('//')")]
-    if parts.username or parts.password:
-        return [Problem("url-password", f"{label}: must not carry a user name or password")]
-    return []
+        yield f"{label}: is empty; unset it, or give an https:// URL [url-empty]"
+    elif any(c.isspace() for c in value):
+        yield f"{label}: contains white space [url-space]"
+    elif parts.scheme not in ("http", "https"):
+        yield f"{label}: must be an absolute http(s) URL, like https://owner.github.io/repo/ [url-scheme]"
+    elif not parts.hostname:
+        yield f"{label}: has no host [url-host]"
+    elif "?" in value:
+        yield f"{label}: must not carry a query string ('?...') [url-query]"
+    elif "#" in value:
+        yield f"{label}: must not carry a fragment ('#...') [url-fragment]"
+    elif "//" in parts.path:
+        yield f"{label}: has an empty path segment ('//') [url-segment]"
+    elif parts.username or parts.password:
+        yield f"{label}: must not carry a user name or password [url-password]"
 
 
-def environment(
-    root: Path, overrides: Mapping[str, str] | None = None, base: Mapping[str, str] | None = None
-) -> dict[str, str]:
-    """The environment a build runs in: os.environ (or `base`) with `overrides`, the URL
-    variables checked, SOURCE_DATE_EPOCH from the last commit unless given."""
-    env = dict(os.environ if base is None else base) | dict(overrides or {})
+def environment(root: Path, overrides: Mapping[str, str] | None = None) -> dict[str, str]:
+    """The environment a build runs in: os.environ with `overrides`, the URL variables checked,
+    SOURCE_DATE_EPOCH from the last commit unless given (so one commit builds to the same bytes)."""
+    env = dict(os.environ) | dict(overrides or {})
     refuse(
-        [
-            p
-            for name in URL_VARIABLES
-            if name in env
-            for p in url_problems(f"{name}={env[name]!r}", env[name])
-        ]
+        p
+        for name in URL_VARIABLES
+        if name in env
+        for p in url_problems(f"{name}={env[name]!r}", env[name])
     )
     for name, folder in URL_VARIABLES.items():
         if folder and name in env and not env[name].endswith("/"):
             env[name] += "/"
     epoch = env.get("SOURCE_DATE_EPOCH") or last_commit_time(root)
     if not epoch.isdigit():
-        refuse([Problem("epoch", f"SOURCE_DATE_EPOCH={epoch!r}: must be whole seconds since 1970")])
-    env["SOURCE_DATE_EPOCH"] = epoch
+        refuse([f"SOURCE_DATE_EPOCH={epoch!r}: must be whole seconds since 1970 [epoch]"])
     env["NO_MKDOCS_2_WARNING"] = "1"  # Material's banner about MkDocs 2; the pin <2 handles it
-    return env
+    return env | {"SOURCE_DATE_EPOCH": epoch}
 
 
 def last_commit_time(root: Path) -> str:
@@ -87,23 +80,20 @@ def load_yaml(path: Path, env: Mapping[str, str] | None = None) -> dict[str, Any
         pass
 
     def from_env(loader: yaml.SafeLoader, node: yaml.Node) -> object:
-        if isinstance(node, yaml.ScalarNode):
-            names = [str(loader.construct_scalar(node))]
-        else:
-            names = [str(v) for v in loader.construct_sequence(node)]  # type: ignore[arg-type]
+        scalar = isinstance(node, yaml.ScalarNode)
+        names = [loader.construct_scalar(node)] if scalar else loader.construct_sequence(node)  # type: ignore[arg-type]
         default = names.pop() if len(names) > 1 else None
-        return next((environ[name] for name in names if name in environ), default)
+        return next((environ[str(name)] for name in names if name in environ), default)
 
     Loader.add_constructor("!ENV", from_env)
     Loader.add_multi_constructor("!", lambda *_: None)
     Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda *_: None)
-    name = path.name
     try:
         loaded = yaml.load(path.read_text(encoding="utf-8"), Loader=Loader)
     except yaml.YAMLError as error:
-        raise BuildError([Problem("config-yaml", f"{name}: is not valid YAML: {error}")]) from None
+        raise BuildError([f"{path.name}: is not valid YAML: {error} [config-yaml]"]) from None
     if not isinstance(loaded, dict):
-        raise BuildError([Problem("config-mapping", f"{name}: must be a mapping of settings")])
+        raise BuildError([f"{path.name}: must be a mapping of settings [config-mapping]"])
     return loaded
 
 
@@ -125,20 +115,15 @@ def read_settings(config_file: Path, env: Mapping[str, str]) -> Settings:
     values = load_yaml(config_file, env)
     name = config_file.name
     site_url = str(values.get("site_url") or "")
-    problems = url_problems(f"{name}: site_url {site_url!r} (or set SITE_URL)", site_url)
     extra = values.get("extra") or {}
-    pdf = extra.get("pdf") if isinstance(extra, dict) else None
+    pdf = extra.get("pdf")
+    refuse(url_problems(f"{name}: site_url {site_url!r} (or set SITE_URL)", site_url))
     if not isinstance(pdf, str) or "/" in pdf or not pdf.endswith(".pdf"):
-        problems.append(Problem("pdf-name", f"{name}: extra.pdf must name a file, e.g. essay.pdf"))
-    refuse(problems)
-    redirects = next(
-        (
-            p["redirects"]
-            for p in values.get("plugins") or []
-            if isinstance(p, dict) and "redirects" in p
-        ),
-        None,
-    )
+        refuse(
+            [f"{name}: extra.pdf must name a file at the site's root, like essay.pdf [pdf-name]"]
+        )
+    plugins = [p for p in values.get("plugins") or [] if isinstance(p, dict)]
+    redirects = next((p["redirects"] for p in plugins if "redirects" in p), None) or {}
     return Settings(
         values=values,
         site_name=str(values.get("site_name") or ""),
@@ -147,16 +132,12 @@ def read_settings(config_file: Path, env: Mapping[str, str]) -> Settings:
         repo_url=str(values["repo_url"]) if values.get("repo_url") else None,
         pdf=str(pdf),
         moved_anchors=mapping(extra.get("moved_anchors"), f"{name}: extra.moved_anchors"),
-        redirect_maps=mapping((redirects or {}).get("redirect_maps"), f"{name}: redirect_maps"),
+        redirect_maps=mapping(redirects.get("redirect_maps"), f"{name}: redirect_maps"),
     )
 
 
 def mapping(value: object, label: str) -> dict[str, str]:
-    """A map of moves, as text; its entries' forms are checked with the pages (sitebuild.sources)."""
-    if value is None:
-        return {}
-    if not isinstance(value, dict):
-        raise BuildError(
-            [Problem("map-mapping", f"{label}: must be a mapping of 'old': 'new' entries")]
-        )
-    return {str(k): str(v) for k, v in value.items()}
+    """A map of moves, as text; its entries are checked with the pages (sitebuild.sources)."""
+    if value is not None and not isinstance(value, dict):
+        refuse([f"{label}: must be a mapping of 'old': 'new' entries [map-mapping]"])
+    return {str(k): str(v) for k, v in value.items()} if isinstance(value, dict) else {}

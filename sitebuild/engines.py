@@ -14,8 +14,11 @@ import uuid
 from pathlib import Path
 from typing import Literal, get_args
 
+from jinja2 import BytecodeCache
+from jinja2.bccache import Bucket
+
 from sitebuild.config import Settings
-from sitebuild.problems import BuildError, Problem
+from sitebuild.problems import BuildError
 from sitebuild.project import ROOT, Project
 
 Engine = Literal["mkdocs", "zensical"]
@@ -26,9 +29,7 @@ def checked_engine(value: str) -> Engine:
     for engine in ENGINES:
         if value == engine:
             return engine
-    raise BuildError(
-        [Problem("engine-name", f"ENGINE={value!r}: must be one of {', '.join(ENGINES)}")]
-    )
+    raise BuildError([f"ENGINE={value!r}: must be one of {', '.join(ENGINES)} [engine-name]"])
 
 
 class _Collect(logging.Handler):
@@ -40,6 +41,27 @@ class _Collect(logging.Handler):
 
     def emit(self, record: logging.LogRecord) -> None:
         self.lines.append(f"{record.levelname}: {record.getMessage()}")
+
+
+class _Cache(BytecodeCache):
+    """In memory, by template name: Jinja checks each template's source against the stored
+    checksum and recompiles on a change, so copies of the project share what did not change."""
+
+    def __init__(self) -> None:
+        self.code: dict[str, bytes] = {}
+
+    def get_cache_key(self, name: str, filename: str | None = None) -> str:
+        return name
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        if bucket.key in self.code:
+            bucket.bytecode_from_string(self.code[bucket.key])
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self.code[bucket.key] = bucket.bytecode_to_string()
+
+
+TEMPLATES = _Cache()  # sitebuild/mkdocs_hooks.py gives it to every MkDocs build in this process
 
 
 def build_mkdocs(
@@ -64,9 +86,7 @@ def build_mkdocs(
         build(config)
     except (exceptions.MkDocsException, exceptions.Abort) as error:
         lines = [*collect.lines, f"mkdocs: {error}"]
-        raise BuildError(
-            Problem("engine", f"{project.relative(project.config_file)}: {line}") for line in lines
-        ) from None
+        raise BuildError(f"mkdocs.yml: {line} [engine]" for line in lines) from None
     finally:
         log.removeHandler(collect)
 
@@ -111,8 +131,7 @@ def build_zensical(
         if ran.returncode != 0 or not (built / "index.html").is_file():
             said = (ran.stdout + ran.stderr).strip().splitlines()[-5:]
             raise BuildError(
-                Problem("engine", f"{project.relative(project.config_file)}: zensical: {line}")
-                for line in said or ["built no index.html"]
+                f"mkdocs.yml: zensical: {line} [engine]" for line in said or ["built nothing"]
             )
         shutil.rmtree(site_dir, ignore_errors=True)
         site_dir.parent.mkdir(parents=True, exist_ok=True)

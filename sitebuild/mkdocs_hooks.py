@@ -16,12 +16,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from jinja2 import BytecodeCache, Environment
-from jinja2.bccache import Bucket
+from jinja2 import Environment
 from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
+
+from sitebuild.engines import TEMPLATES
 
 
 def escaped_nav(nav: Any) -> Any:
@@ -45,25 +46,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
-class _Cache(BytecodeCache):
-    """In memory: Jinja checks each template's source against the stored checksum."""
-
-    def __init__(self) -> None:
-        self.code: dict[str, bytes] = {}
-
-    def load_bytecode(self, bucket: Bucket) -> None:
-        if bucket.key in self.code:
-            bucket.bytecode_from_string(self.code[bucket.key])
-
-    def dump_bytecode(self, bucket: Bucket) -> None:
-        self.code[bucket.key] = bucket.bytecode_to_string()
-
-
-CACHE = _Cache()
-
-
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
-    env.bytecode_cache = CACHE
+    env.bytecode_cache = (
+        TEMPLATES  # kept by sitebuild.engines: MkDocs loads this file anew per build
+    )
     return env
 
 

@@ -11,7 +11,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from sitebuild.config import Settings
-from sitebuild.problems import BuildError, Problem
+from sitebuild.problems import BuildError
 from sitebuild.table import Page, Table
 
 
@@ -83,21 +83,15 @@ def inventory(site_dir: Path, table: Table, settings: Settings) -> bytes:
     def add(name: str, role: str, uri: str, display: str, source: str) -> None:
         key = (name, role)
         if key in entries and entries[key][0] != uri:
-            raise BuildError(
-                [
-                    Problem(
-                        "inventory-name",
-                        f"docs/{source}: inventory name '{name}' ({role}) is also given by {owners[key]}; rename a heading id so each label is one place",
-                    )
-                ]
-            )
+            message = f"inventory name '{name}' ({role}) is also given by {owners[key]}; rename a heading id so each label is one place"
+            raise BuildError([f"docs/{source}: {message} [inventory-name]"])
         entries[key], owners[key] = (uri, display), f"docs/{source}"
 
     for page in table.pages:
         built = site_dir / (page.url + "index.html")
         if not built.is_file():
             raise BuildError(
-                [Problem("engine", f"docs/{page.source}: was not built to {page.url}index.html")]
+                [f"docs/{page.source}: was not built to {page.url}index.html [engine]"]
             )
         article = read_article(built.read_text(encoding="utf-8"))
         add(page.doc, "std:doc", page.url or "./", page.nav_title, page.source)

@@ -20,7 +20,7 @@ from typing import Any, Literal, cast
 import yaml
 
 from sitebuild.config import load_yaml
-from sitebuild.problems import BuildError, Problem
+from sitebuild.problems import BuildError
 
 Role = Literal["introduction", "pillar", "conclusion", "whole"]
 ROLES: tuple[Role, ...] = ("introduction", "pillar", "conclusion", "whole")
@@ -123,13 +123,12 @@ def nav_entries(nav: object, name: str) -> list[tuple[str, str]]:
     """(title, file) for each page in the nav, in order; sections are walked, links skipped."""
     if not isinstance(nav, list):
         what = "is missing" if nav is None else "must be a list of 'Title: file.md' entries"
-        raise BuildError([Problem("nav-list", f"{name}: 'nav' {what}; list every page, in order")])
+        raise BuildError([f"{name}: 'nav' {what}; list every page there, in order [nav-list]"])
     entries: list[tuple[str, str]] = []
     for item in nav:
         if not isinstance(item, dict) or len(item) != 1:
-            fix = f"write '- Title: {item}'" if isinstance(item, str) else "one pair each"
             raise BuildError(
-                [Problem("nav-entry", f"{name}: nav entry {item!r} is not 'Title: file.md'; {fix}")]
+                [f"{name}: nav entry {item!r} is not one 'Title: file.md' pair [nav-entry]"]
             )
         ((title, value),) = item.items()
         if isinstance(value, list):

@@ -63,7 +63,7 @@ def build_copy(
     tmp_path_factory: pytest.TempPathFactory, project: Project, browser: Browser
 ) -> BuildCopy:
     """Copy the project, commit the copy (its lock's history: what the project publishes now),
-    change it, and build it as `make build` would; returns the site."""
+    change it, and build it as `make build` would (with the PDF edition if `pdf`); returns the site."""
     from harness.sandbox import commit
 
     def make(
@@ -72,11 +72,14 @@ def build_copy(
         *,
         engine: Engine = "mkdocs",
         env: Mapping[str, str] | None = None,
+        pdf: bool = True,
     ) -> BuiltSite:
         copy = project.copy_to(tmp_path_factory.mktemp(name) / "project")
         commit(copy)
         change(copy)
-        return BuiltSite(build(copy, copy.root / "site", engine=engine, env=env, pdf=browser))
+        return BuiltSite(
+            build(copy, copy.root / "site", engine=engine, env=env, pdf=pdf and browser)
+        )
 
     return make
 
@@ -118,11 +121,72 @@ def new_context(browser: Browser) -> Iterator[NewContext]:
         context.close()
 
 
+# Copies of the project, each built once per session through the entry point, on which
+# tests/test_guards.py runs the guards that concern it.
+FORK = {
+    "SITE_URL": "https://someone.github.io/a-fork",
+    "REPO_URL": "https://github.com/someone/a-fork",
+}
+INJECTED = "</script><script>window.__injected=1</script>"
+HOSTILE = {  # legitimate, if hostile, values: a double quote, '&', '<' and '</script>'
+    "site_name": f'Alliances "Strategic" & <Co> {INJECTED}',
+    "site_description": f'The essay "in one" & <b>bold</b> {INJECTED}',
+    "description": f'Ties "of trust" & <i>more</i> {INJECTED} end.',
+    "nav title": f'Partners "&" <em>co</em> {INJECTED}',
+    "toggle": 'Switch to "dark" <mode> & back',
+}
+
+
 @pytest.fixture(scope="session")
 def moved(build_copy: BuildCopy) -> BuiltSite:
-    """A copy where a page and an anchor moved exactly as the README says (MOVE): the first
-    pillar's page got a new name, and on it its heading a new id."""
+    """A page and an anchor moved exactly as the README says (MOVE): the first pillar's page got
+    a new name, and on it its heading a new id."""
     from harness.sandbox import both, move_anchor, move_page
 
     (old, new), (old_id, new_id) = MOVE["page"], MOVE["id"]
     return build_copy("moved", both(move_page(old, new), move_anchor(new, old_id, new_id)))
+
+
+@pytest.fixture(scope="session")
+def zensical(build_copy: BuildCopy) -> BuiltSite:
+    """The same sources built by Zensical."""
+    return build_copy("zensical", engine="zensical")
+
+
+@pytest.fixture(scope="session")
+def added(build_copy: BuildCopy) -> BuiltSite:
+    """A page that is not part of the essay, added as the README says, under a name no real
+    page will use (so the README's own example, an About page, never collides with it)."""
+    from harness.sandbox import add_page
+
+    return build_copy(
+        "added", add_page("sandbox-page.md", "Sandbox page", "This page is kept for the tests.")
+    )
+
+
+@pytest.fixture(scope="session")
+def fork(build_copy: BuildCopy) -> BuiltSite:
+    """This project as a fork deploys it: its own Pages URL (given without the trailing slash,
+    as actions/configure-pages reports it) and repository."""
+    return build_copy("fork", env=FORK)
+
+
+@pytest.fixture(scope="session")
+def hostile(build_copy: BuildCopy) -> BuiltSite:
+    """HOSTILE's values in the site name and description, the first pillar's description and nav
+    title, and a scheme toggle's name."""
+    from harness.sandbox import both, config, front_matter, nav_item
+
+    def values(data: Any) -> None:
+        data["site_name"], data["site_description"] = (
+            HOSTILE["site_name"],
+            HOSTILE["site_description"],
+        )
+        item, title = nav_item(data, PILLAR.source)
+        item[HOSTILE["nav title"]] = item.pop(title)
+        data["theme"]["palette"][1]["toggle"]["name"] = HOSTILE["toggle"]
+
+    description = front_matter(
+        f"docs/{PILLAR.source}", lambda d: d.__setitem__("description", HOSTILE["description"])
+    )
+    return build_copy("hostile", both(config(values), description))

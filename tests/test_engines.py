@@ -9,33 +9,20 @@ from pathlib import Path
 
 import pytest
 
-from harness.guards import GUARDS
 from harness.sandbox import append
 from harness.site import BuiltSite, visible_text
 from sitebuild.build import build
 from sitebuild.problems import BuildError
 from sitebuild.project import Project
 from sitebuild.table import read_table
-from tests.conftest import BuildCopy
 
 SHARED_TAGS = ("description", "og:type", "og:title", "og:description", "og:url", "og:site_name",
                "twitter:card", "twitter:title", "twitter:description")  # fmt: skip
 
 
-@pytest.fixture(scope="module")
-def zensical(build_copy: BuildCopy) -> BuiltSite:
-    return build_copy("zensical", engine="zensical")
-
-
 def test_zensical_built_it(zensical: BuiltSite) -> None:
     generator = zensical.meta("index.html", "generator") or ""
     assert zensical.built.engine == "zensical" and generator.startswith("zensical-"), generator
-
-
-@pytest.mark.parametrize("name", GUARDS)
-def test_zensical_keeps_every_promise(zensical: BuiltSite, name: str) -> None:
-    problems = GUARDS[name](zensical)
-    assert not problems, "\n".join(problems)
 
 
 def test_the_same_pages_at_the_same_urls(site: BuiltSite, zensical: BuiltSite) -> None:

@@ -10,25 +10,11 @@ from collections import deque
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
-import pytest
 from bs4 import BeautifulSoup
 
-from harness.guards import GUARDS
 from harness.site import BuiltSite, links_in
 from sitebuild.server import PagesServer
-from tests.conftest import PILLAR, BuildCopy
-
-FORK = {
-    "SITE_URL": "https://someone.github.io/a-fork",
-    "REPO_URL": "https://github.com/someone/a-fork",
-}
-
-
-@pytest.fixture(scope="module")
-def fork(build_copy: BuildCopy) -> BuiltSite:
-    """This project as a fork deploys it: its own Pages URL (given without the trailing slash,
-    as actions/configure-pages reports it) and repository."""
-    return build_copy("fork", env=FORK)
+from tests.conftest import PILLAR
 
 
 @dataclass(frozen=True)
@@ -98,9 +84,7 @@ def test_crawl_from_home_every_internal_link_answers_200(site: BuiltSite) -> Non
 
 def test_a_forks_build_is_its_own_under_its_sub_path(fork: BuiltSite) -> None:
     assert fork.base_path == "/a-fork/" and fork.site_url == "https://someone.github.io/a-fork/"
-    problems = crawl(fork) + [
-        p for name in ("links", "sharing", "llms_txt", "inventory") for p in GUARDS[name](fork)
-    ]
+    problems = crawl(fork)  # and the guards that concern a fork: tests/test_guards.py
     assert not problems, "\n".join(problems)
     stylesheets = [
         str(link["href"]) for link in fork.soup("404.html").select("link[rel=stylesheet]")

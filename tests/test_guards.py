@@ -1,6 +1,8 @@
-"""Every guard in harness/guards.py, run on the site under test: the build the deploy uploads
-(SITE_DIR) or, without it, a fresh build through the same entry point. Each guard's docstring says
-what it holds; tests/test_faults.py proves each one by breaking what it guards."""
+"""Every guard in harness/guards.py, run on the site under test - the build the deploy uploads
+(SITE_DIR) or, without it, a fresh build through the same entry point - and on each copy the
+conftest builds: the Zensical build, a page added, a page and an anchor moved, hostile values and a
+fork's build. Each guard's docstring says what it holds; tests/test_faults.py proves each one by
+breaking what it guards."""
 
 from __future__ import annotations
 
@@ -8,16 +10,38 @@ from pathlib import Path
 
 import pytest
 
-from harness.guards import GUARDS
+from harness.guards import GUARDS, run
 from harness.seed import SEED_SHA256, read_seed, sha256
 from harness.site import BuiltSite
 from sitebuild.project import Project
 
+EXCEPT_VALIDITY = [name for name in GUARDS if name != "validity"]  # validated once per engine
+VARIANTS = {
+    "site": list(GUARDS),
+    "zensical": list(GUARDS),
+    "added": EXCEPT_VALIDITY,
+    "moved": EXCEPT_VALIDITY,
+    "hostile": [
+        "validity",
+        "sharing",
+        "llms_txt",
+        "inventory",
+        "links",
+        "structure",
+        "labels",
+        "features",
+    ],
+    "fork": ["links", "sharing", "llms_txt", "inventory", "labels", "features"],
+}
 
-@pytest.mark.parametrize("name", GUARDS)
-def test_guard_finds_nothing(site: BuiltSite, name: str) -> None:
-    assert site.table.parts, "the table of pages is empty: the guards would have nothing to read"
-    problems = GUARDS[name](site)
+
+@pytest.mark.parametrize(
+    ("variant", "name"), [(v, n) for v, names in VARIANTS.items() for n in names]
+)
+def test_guard_finds_nothing(request: pytest.FixtureRequest, variant: str, name: str) -> None:
+    built: BuiltSite = request.getfixturevalue(variant)
+    assert built.table.parts, "the table of pages is empty: the guards would have nothing to read"
+    problems = run(built, name)
     assert not problems, "\n".join(problems)
 
 

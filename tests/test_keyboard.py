@@ -73,7 +73,7 @@ def scheme_toggle_problems(page: Page, url: str, key: str) -> list[str]:
             problems.append(
                 f"{url}: the toggle named {name!r} switched to {does} ({scheme}, {media})"
             )
-        stop = page.evaluate(PROBE_NEXT_FRAME)
+        stop = page.evaluate(PROBE_NEXT_FRAME, None)
         if "md-option" not in stop["what"] or stop["problems"]:
             problems.append(
                 f"{url}: after {name!r}, focus is on {stop['what']}: {stop['problems']}"
@@ -95,7 +95,7 @@ def test_space_and_enter_switch_the_scheme_as_the_toggle_says(
 @pytest.mark.browser
 def test_a_toggle_whose_name_lies_is_caught(new_context: NewContext, build_copy: BuildCopy) -> None:
     """The fault the check above exists for: two toggle names swapped in mkdocs.yml."""
-    swapped = build_copy("swapped-toggles", config(swap_toggle_names))
+    swapped = build_copy("swapped-toggles", config(swap_toggle_names), pdf=False)
     with PagesServer(swapped.root, swapped.base_path) as server:
         problems = scheme_toggle_problems(
             probing(new_context, "desktop", "dark").new_page(), server.url, "Enter"
@@ -128,7 +128,7 @@ def test_space_and_enter_open_the_phone_drawer_and_search_and_escape_closes_them
         page.evaluate(f"document.querySelector(\"{button}\").getAttribute('aria-expanded')")
         == "true"
     )
-    assert not page.evaluate(PROBE_NEXT_FRAME)["problems"], (
+    assert not page.evaluate(PROBE_NEXT_FRAME, None)["problems"], (
         "focus in the opened panel is not visible"
     )
     page.keyboard.press("Escape")
@@ -211,7 +211,7 @@ def test_the_first_tab_is_a_skip_link_into_the_content(
     page = probing(new_context, "desktop").new_page()
     page.goto(served.url + PILLAR.url, wait_until="load")
     page.keyboard.press("Tab")
-    stop = page.evaluate(PROBE_NEXT_FRAME)
+    stop = page.evaluate(PROBE_NEXT_FRAME, None)
     assert "md-skip" in stop["what"] and not stop["problems"], stop
     page.keyboard.press("Enter")
     page.keyboard.press("Tab")

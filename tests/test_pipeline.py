@@ -64,7 +64,7 @@ def pin_back(root: Path) -> None:
     workflow.write_text(re.sub(r"actions/configure-pages@\S+ # .*", PAGES_V5, workflow.read_text()))
 
 
-PAGES_V5 = "actions/configure-pages@983d7736d9b0ae728b81ab479565c72886d7745b # v5.0.0 (node20)"
+PAGES_V5 = "actions/configure-pages@983d7736d9b0ae728b81ab479565c72886d7745b # node20 v5.0.0"
 BREAKS: dict[str, tuple[Callable[[Path], None], str, str]] = {
     "the tests no longer run on pull requests": (on(pipeline.TEST, lambda o: o.pop("pull_request")), "every_push_and_pull_request_runs_the_suite", "does not run on `pull_request`"),
     "a pull request that changes only docs/ skips the tests": (on(pipeline.TEST, lambda o: o.__setitem__("pull_request", {"paths": ["docs/**"]})), "every_push_and_pull_request_runs_the_suite", "`pull_request` is filtered"),
@@ -80,7 +80,7 @@ BREAKS: dict[str, tuple[Callable[[Path], None], str, str]] = {
     "the deploy triggers on a branch that does not exist": (on(pipeline.DEPLOY, lambda o: o["push"].__setitem__("branches", ["mian"])), "deploy_runs_on_the_default_branch", "['mian'], not to the default branch"),
     "a deployment can be cancelled half-way": (text(pipeline.DEPLOY, "  cancel-in-progress: false", "  cancel-in-progress: true"), "deployments_are_never_cancelled", "cancel-in-progress: false"),
     "the deploy job does not wait for the tested build": (text(pipeline.DEPLOY, "    needs: build\n", ""), "deploy_publishes_the_tested_build", "deploys without needing the tested build"),
-    "an action pinned to a tag": (text(pipeline.TEST, "actions/checkout@3d3c42e5aac5ba805825da76410c181273ba90b1 # v7.0.1 (node24)", "actions/checkout@v7"), "actions_are_pinned_on_live_runtimes", "is not pinned as"),
+    "an action pinned to a tag": (text(pipeline.TEST, "actions/checkout@3d3c42e5aac5ba805825da76410c181273ba90b1 # node24 v7.0.1", "actions/checkout@v7"), "actions_are_pinned_on_live_runtimes", "is not pinned as"),
     "configure-pages moved back to v5.0.0, a node20 action": (pin_back, "actions_are_pinned_on_live_runtimes", "actions/configure-pages runs on node20"),
     "Dependabot no longer watches uv.lock": (dependabot_without("uv"), "dependabot_keeps_every_lock_current", "no `uv` updates"),
 }  # fmt: skip
