@@ -17,15 +17,15 @@ AXE_JS = Path(axe_playwright_python.__file__).with_name("axe.min.js")
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa", "best-practice"]
 
 PROBE = Path(__file__).with_name("focus_probe.js")
-# One frame after a key press (Material's reaction to focus, a 1 ms debounce, has run by then),
-# the focused element probed under each colour scheme asked for - the DOM is the same in both, only
-# the palette on <body> differs - or under the one shown.
-PROBE_NEXT_FRAME = """schemes => new Promise(done => requestAnimationFrame(() => {
+# After a key press, once Material has reacted to the focus (a 1 ms debounce: a 1 ms timer set
+# after its own runs after it), the focused element probed under each colour scheme asked for -
+# the DOM is the same in both, only the palette on <body> differs - or under the one shown.
+PROBE_NEXT_FRAME = """schemes => new Promise(done => setTimeout(() => {
   const body = document.body, shown = body.dataset.mdColorScheme, seen = {};
   for (const scheme of schemes || [shown]) { body.dataset.mdColorScheme = scheme; seen[scheme] = __a11yProbe(); }
   body.dataset.mdColorScheme = shown;
   done(schemes ? seen : seen[shown]);
-}))"""
+}, 1))"""
 
 
 @dataclass

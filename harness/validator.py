@@ -75,7 +75,9 @@ class Message:
 
 def validate(files: list[Path]) -> list[Message]:
     """Every error the checker finds in the files, in one run."""
-    command = ["java", "-jar", str(JAR), "--format", "json", "--errors-only", "--exit-zero-always"]
+    # A short-lived JVM: the quick compiler alone and one GC thread halve the CPU a run costs.
+    java = ["java", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", str(JAR)]
+    command = [*java, "--format", "json", "--errors-only", "--exit-zero-always"]
     ran = subprocess.run([*command, *map(str, files)], capture_output=True, text=True, check=True)
     messages = []
     for found in json.loads(ran.stderr)["messages"]:
