@@ -12,6 +12,7 @@ benchmark-results.json: figures to read, never test assertions.
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import re
 import statistics
@@ -19,6 +20,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -33,9 +35,7 @@ from sitebuild.project import Project
 from sitebuild.server import PagesServer
 from sitebuild.table import read_table
 
-HERE = Path(__file__).resolve().parent
-LIGHTHOUSE = HERE / "node_modules" / ".bin" / "lighthouse"
-CATEGORIES = ["performance", "accessibility", "best-practices", "seo", "agentic-browsing"]
+LIGHTHOUSE = Path(__file__).resolve().parent / "node_modules" / ".bin" / "lighthouse"
 ENGINES: dict[str, Engine | None] = {
     "this site (MkDocs)": "mkdocs",
     "this site (Zensical)": "zensical",
@@ -49,9 +49,8 @@ def default_project(project: Project, destination: Path) -> Path:
     (destination / "docs").mkdir(parents=True)
     for page in read_table(project.config_file).parts:
         text = (project.docs / page.source).read_text(encoding="utf-8")
-        (destination / "docs" / page.source).write_text(
-            re.sub(r"^template: .*\n", "", text, flags=re.M), encoding="utf-8"
-        )
+        text = re.sub(r"^template: .*\n", "", text, flags=re.M)
+        (destination / "docs" / page.source).write_text(text, encoding="utf-8")
     (destination / "mkdocs.yml").write_text(
         f"site_name: Strategic Alliances\nsite_url: https://islamic-nation-docs.github.io{BASE}\n"
         "theme:\n  name: material\nmarkdown_extensions:\n  - attr_list  # the pages' { #id } headings\n"
@@ -76,44 +75,56 @@ def timed_build(
     return html, time.perf_counter() - started - html
 
 
-def first_loads(root: Path, browser: Browser) -> list[dict[str, Any]]:
-    """Each page on a cold cache: requests, compressed bytes, and requests to other hosts."""
-    results = []
+def pages(root: Path) -> list[str]:
+    """Each page's URL relative to the site root: '' for the home page, then a/, a/b/..."""
+    return sorted(p.relative_to(root).parent.as_posix() + "/" for p in root.rglob("index.html"))
+
+
+def first_loads(root: Path, browser: Browser) -> dict[str, int]:
+    """Each page on a cold cache: compressed bytes, requests, and requests to other hosts."""
+    loads = []  # (bytes, requests, third-party requests) of each page
     with PagesServer(root, BASE) as server:
-        for page_file in sorted(p.relative_to(root).as_posix() for p in root.rglob("index.html")):
-            watch = Watch(server.origin)
-            context = browser.new_context(extra_http_headers={"Accept-Encoding": "gzip"})
-            try:
+        for page in pages(root):
+            watch, before = Watch(server.origin), len(server.requests)
+            with browser.new_context(extra_http_headers={"Accept-Encoding": "gzip"}) as context:
                 watch.attach(context)
-                before = len(server.requests)
-                context.new_page().goto(
-                    server.url + page_file.removesuffix("index.html"), wait_until="networkidle"
-                )
-            finally:
-                context.close()
-            sent = server.requests[before:]
-            results.append({"page": "/" + page_file.removesuffix("index.html"), "requests": len(sent) + len(watch.foreign),
-                            "bytes": sum(size for _, size in sent), "third_party": len(watch.foreign)})  # fmt: skip
-    return results
+                context.new_page().goto(server.url + page, wait_until="networkidle")
+            sent, foreign = server.requests[before:], len(watch.foreign)
+            loads.append((sum(size for _, size in sent), len(sent) + foreign, foreign))
+    sizes, requests, third_party = zip(*loads, strict=True)
+    return {
+        "bytes per page, first load, gzip (mean)": round(statistics.mean(sizes)),
+        "requests per page, first load (max)": max(requests),
+        "third-party requests, all pages": sum(third_party),
+    }
 
 
 def lighthouse(root: Path) -> dict[str, float]:
     """Lowest score over the pages, per form factor and category (0-100)."""
     lowest: dict[str, float] = {}
     with PagesServer(root, BASE) as server, tempfile.TemporaryDirectory() as tmp:
-        for form in ("mobile", "desktop"):
-            for page_file in sorted(
-                p.relative_to(root).as_posix() for p in root.rglob("index.html")
-            ):
-                report = Path(tmp) / "report.json"
-                command = [str(LIGHTHOUSE), server.url + page_file.removesuffix("index.html"), "--quiet",
-                           f"--chrome-path={executable()}", f"--chrome-flags={' '.join(FLAGS)}",
-                           "--output=json", f"--output-path={report}", *(["--preset=desktop"] if form == "desktop" else [])]  # fmt: skip
-                subprocess.run(command, check=True, capture_output=True)
-                for name, category in json.loads(report.read_text())["categories"].items():
-                    key = f"Lighthouse {form} {name} (lowest page)"
-                    lowest[key] = min(lowest.get(key, 100.0), 100 * (category.get("score") or 0))
+        report = Path(tmp) / "report.json"
+        chrome = [f"--chrome-path={executable()}", f"--chrome-flags={' '.join(FLAGS)}"]
+        for form, page in itertools.product(("mobile", "desktop"), pages(root)):
+            preset = ["--preset=desktop"] if form == "desktop" else []
+            options = ["--quiet", *chrome, "--output=json", f"--output-path={report}", *preset]
+            subprocess.run(
+                [LIGHTHOUSE, server.url + page, *options], check=True, capture_output=True
+            )
+            for name, category in json.loads(report.read_text())["categories"].items():
+                key = f"Lighthouse {form} {name} (lowest page)"
+                lowest[key] = min(lowest.get(key, 100.0), 100 * (category.get("score") or 0))
     return lowest
+
+
+def median(seconds: Iterable[float | None]) -> float | None:
+    """The median to the hundredth of a second, None if nothing was timed."""
+    timed = [s for s in seconds if s is not None]
+    return round(statistics.median(timed), 2) if timed else None
+
+
+def table_row(cells: Iterable[object]) -> str:
+    return "| " + " | ".join(map(str, cells)) + " |"
 
 
 def main() -> int:
@@ -125,50 +136,30 @@ def main() -> int:
     parser.add_argument("--no-tests", action="store_true", help="skip timing the test suite")
     parser.add_argument("--output", type=Path, default=Path("benchmark-results.json"))
     args = parser.parse_args()
-    project = Project()
-    rows: dict[str, dict[str, Any]] = {name: {} for name in ENGINES}
+    project, rows = Project(), dict[str, dict[str, Any]]()
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as playwright:
         browser = launch(playwright)
         default = default_project(project, Path(tmp) / "default")
         times: dict[str, list[tuple[float, float | None]]] = {name: [] for name in ENGINES}
-        for run in range(args.runs):
-            for name, engine in ENGINES.items():
-                times[name].append(
-                    timed_build(project, default, engine, Path(tmp) / f"{run}-{engine}", browser)
-                )
+        for run, (name, engine) in itertools.product(range(args.runs), ENGINES.items()):
+            out = Path(tmp) / f"{run}-{engine}"
+            times[name].append(timed_build(project, default, engine, out, browser))
         for name, engine in ENGINES.items():
-            folder = Path(tmp) / f"0-{engine}"
-            loads = first_loads(folder, browser)
-            pdf_times = [p for _, p in times[name] if p is not None]
-            rows[name] = {
-                "HTML build, median (s)": round(statistics.median(h for h, _ in times[name]), 2),
-                "PDF edition, median (s)": round(statistics.median(pdf_times), 2)
-                if pdf_times
-                else None,
-                "bytes per page, first load, gzip (mean)": round(
-                    statistics.mean(p["bytes"] for p in loads)
-                ),
-                "requests per page, first load (max)": max(p["requests"] for p in loads),
-                "third-party requests, all pages": sum(p["third_party"] for p in loads),
-            }
+            html, pdf_edition = zip(*times[name], strict=True)
+            rows[name] = {"HTML build, median (s)": median(html)}
+            rows[name]["PDF edition, median (s)"] = median(pdf_edition)
+            rows[name] |= first_loads(Path(tmp) / f"0-{engine}", browser)
             if not args.no_lighthouse and engine != "zensical":
-                rows[name] |= lighthouse(folder)
+                rows[name] |= lighthouse(Path(tmp) / f"0-{engine}")
     if not args.no_tests:
         started = time.perf_counter()
-        subprocess.run(
-            [sys.executable, "-m", "pytest", "-q"],
-            cwd=project.root,
-            check=False,
-            capture_output=True,
-        )
+        command = [sys.executable, "-m", "pytest", "-q"]
+        subprocess.run(command, cwd=project.root, check=False, capture_output=True)
         rows["this site (MkDocs)"]["test suite (s)"] = round(time.perf_counter() - started, 1)
     args.output.write_text(json.dumps(rows, indent=2) + "\n")
-    figures = list(dict.fromkeys(key for row in rows.values() for key in row))
-    print("| figure | " + " | ".join(rows) + " |\n|---|" + "---|" * len(rows))
-    for figure in figures:
-        print(
-            f"| {figure} | " + " | ".join(str(row.get(figure, "-")) for row in rows.values()) + " |"
-        )
+    print(table_row(["figure", *rows]) + "\n|---|" + "---|" * len(rows))
+    for figure in dict.fromkeys(key for row in rows.values() for key in row):
+        print(table_row([figure, *(row.get(figure, "-") for row in rows.values())]))
     print(f"\nFigures written to {args.output}")
     return 0
 

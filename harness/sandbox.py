@@ -70,22 +70,23 @@ def both(*changes: Change) -> Change:
 # -- YAML as data ---------------------------------------------------------------------------------
 
 
-def _yaml() -> YAML:
-    yaml = YAML()
-    yaml.preserve_quotes = True
-    yaml.width = 4096
-    yaml.indent(mapping=2, sequence=4, offset=2)
-    return yaml
+YAML_AS_WRITTEN = YAML()
+YAML_AS_WRITTEN.preserve_quotes, YAML_AS_WRITTEN.width = True, 4096
+YAML_AS_WRITTEN.indent(mapping=2, sequence=4, offset=2)
+
+
+def dumped(data: Data) -> str:
+    out = io.StringIO()
+    YAML_AS_WRITTEN.dump(data, out)
+    return out.getvalue()
 
 
 @contextmanager
 def yaml_file(path: Path) -> Iterator[Data]:
-    """mkdocs.yml as data, written back when the block ends."""
-    data = _yaml().load(path.read_text(encoding="utf-8"))
+    """A YAML file (mkdocs.yml, a workflow) as data, written back when the block ends."""
+    data = YAML_AS_WRITTEN.load(path.read_text(encoding="utf-8"))
     yield data
-    out = io.StringIO()
-    _yaml().dump(data, out)
-    path.write_text(out.getvalue(), encoding="utf-8")
+    path.write_text(dumped(data), encoding="utf-8")
 
 
 def config(change: Callable[[Data], object]) -> Change:
@@ -106,11 +107,9 @@ def front_matter(relative: str, change: Callable[[Data], object]) -> Change:
         text = path.read_text(encoding="utf-8")
         match = FRONT_MATTER.match(text)
         assert match, f"set-up: {path} has no front matter"
-        data = _yaml().load(match.group(1))
+        data = YAML_AS_WRITTEN.load(match.group(1))
         change(data)
-        out = io.StringIO()
-        _yaml().dump(data, out)
-        path.write_text(f"---\n{out.getvalue()}---\n{text[match.end() :]}", encoding="utf-8")
+        path.write_text(f"---\n{dumped(data)}---\n{text[match.end() :]}", encoding="utf-8")
 
     return apply
 
@@ -127,16 +126,12 @@ def nav_item(data: Data, source: str) -> tuple[Data, str]:
 def moves(data: Data, where: str) -> Data:
     """One of mkdocs.yml's maps of moves ('redirect_maps' or 'moved_anchors'), made if missing."""
     if where == "moved_anchors":
-        extra = data.setdefault("extra", {})
-        if extra.get("moved_anchors") is None:
-            extra["moved_anchors"] = {}
-        return extra["moved_anchors"]
-    plugin = next(p for p in data["plugins"] if isinstance(p, dict) and "redirects" in p)
-    if plugin["redirects"] is None:
-        plugin["redirects"] = {}
-    if plugin["redirects"].get("redirect_maps") is None:
-        plugin["redirects"]["redirect_maps"] = {}
-    return plugin["redirects"]["redirect_maps"]
+        holder = data.setdefault("extra", {})
+    else:
+        plugin = next(p for p in data["plugins"] if isinstance(p, dict) and "redirects" in p)
+        holder = plugin["redirects"] = plugin["redirects"] or {}
+    holder[where] = holder.get(where) or {}
+    return holder[where]
 
 
 def swap_toggle_names(data: Data) -> None:

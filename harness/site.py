@@ -6,16 +6,14 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from functools import cached_property
-from typing import Any
+from functools import cache, cached_property
 from urllib.parse import unquote, urljoin, urlsplit
 
 from bs4 import BeautifulSoup, Tag
 
 from sitebuild.build import Built
 from sitebuild.config import Settings, load_yaml
-from sitebuild.project import Project
-from sitebuild.table import Page, Table
+from sitebuild.table import Page
 
 # Attributes that name another resource, on any element.
 LINK_ATTRIBUTES = ("href", "src", "poster", "data", "action")
@@ -34,41 +32,15 @@ class Target:
 
 class BuiltSite:
     def __init__(self, built: Built) -> None:
-        self.built = built
-        self.root = built.site_dir
-        self.site_url = built.settings.site_url
+        self.built, self.project, self.table = built, built.project, built.table
+        self.settings: Settings = built.settings
+        self.root, self.site_url = built.site_dir, built.settings.site_url
         self.base_path = urlsplit(self.site_url).path  # e.g. /strategic-alliances/
-        self._soups: dict[str, BeautifulSoup] = {}
-        self._ids: dict[str, list[str]] = {}
-
-    @property
-    def project(self) -> Project:
-        return self.built.project
-
-    @property
-    def table(self) -> Table:
-        return self.built.table
-
-    @property
-    def settings(self) -> Settings:
-        return self.built.settings
-
-    # Files -------------------------------------------------------------------------------------
-
-    @cached_property
-    def files(self) -> list[str]:
-        return sorted(
+        self.files = sorted(
             p.relative_to(self.root).as_posix() for p in self.root.rglob("*") if p.is_file()
         )
-
-    @property
-    def html_files(self) -> list[str]:
-        return [f for f in self.files if f.endswith(".html")]
-
-    @property
-    def page_files(self) -> list[str]:
-        """The built file of every page in the table, in nav order."""
-        return [self.file_of(p) for p in self.table.pages]
+        self.html_files = [f for f in self.files if f.endswith(".html")]
+        self.page_files = [self.file_of(p) for p in self.table.pages]  # in nav order
 
     def file_of(self, page: Page) -> str:
         return page.url + "index.html"
@@ -79,13 +51,9 @@ class BuiltSite:
     def text(self, file: str) -> str:
         return (self.root / file).read_text(encoding="utf-8")
 
+    @cache  # noqa: B019 - a BuiltSite lives as long as its build, and parsing is its main cost
     def soup(self, file: str) -> BeautifulSoup:
-        if file not in self._soups:
-            self._soups[file] = BeautifulSoup(self.text(file), "lxml")
-        return self._soups[file]
-
-    def json(self, file: str) -> Any:
-        return json.loads(self.text(file))
+        return BeautifulSoup(self.text(file), "lxml")
 
     # Pages -------------------------------------------------------------------------------------
 
@@ -133,13 +101,11 @@ class BuiltSite:
         article = self.article(file)
         return visible_text(article) if article else ""
 
+    @cache  # noqa: B019
     def ids(self, file: str) -> list[str]:
-        if file not in self._ids:
-            soup = self.soup(file)
-            self._ids[file] = [str(t["id"]) for t in soup.find_all(id=True)] + [
-                str(t["name"]) for t in soup.find_all("a", attrs={"name": True})
-            ]
-        return self._ids[file]
+        soup = self.soup(file)
+        named = soup.find_all("a", attrs={"name": True})
+        return [str(t["id"]) for t in soup.find_all(id=True)] + [str(t["name"]) for t in named]
 
     def nav(self, file: str = "index.html") -> list[tuple[str, str]]:
         """(title, href) of each page link in the primary navigation, in order."""
@@ -158,7 +124,7 @@ class BuiltSite:
         for name, key in (("search/search_index.json", "docs"), ("search.json", "items")):
             if (self.root / name).is_file():
                 documents: dict[str, str] = {}
-                for doc in self.json(name)[key]:
+                for doc in json.loads(self.text(name))[key]:
                     page = str(doc["location"]).split("#", 1)[0]
                     text = BeautifulSoup(f"{doc.get('title', '')} {doc.get('text', '')}", "lxml")
                     documents[page] = documents.get(page, "") + " " + text.get_text(" ")
@@ -188,10 +154,10 @@ class BuiltSite:
 
     def written_in(self, text: str) -> str:
         """' (written in overrides/x.html, ...)' for the sources that hold `text` as it is."""
-        sources = sorted(self.project.overrides.rglob("*.html")) + sorted(
-            self.project.docs.rglob("*.md")
+        sources = [*self.project.overrides.rglob("*.html"), *self.project.docs.rglob("*.md")]
+        found = sorted(
+            self.project.relative(p) for p in sources if text in p.read_text(encoding="utf-8")
         )
-        found = [self.project.relative(p) for p in sources if text in p.read_text(encoding="utf-8")]
         return f" (written in {', '.join(found)})" if found else ""
 
     # Links -------------------------------------------------------------------------------------
@@ -220,13 +186,8 @@ class BuiltSite:
 
 
 def visible_text(tag: Tag) -> str:
-    """Text a reader sees, white space collapsed, without permalink marks."""
-    parts = [
-        str(text)
-        for text in tag.find_all(string=True)
-        if not any("headerlink" in (p.get("class") or []) for p in text.parents if p.name == "a")
-    ]
-    return " ".join(" ".join(parts).split())
+    """Text a reader sees, white space collapsed."""
+    return " ".join(tag.get_text(" ").split())
 
 
 def links_in(soup: BeautifulSoup) -> list[tuple[Tag, str, str]]:

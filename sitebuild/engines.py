@@ -11,6 +11,7 @@ import shutil
 import subprocess
 import sys
 import uuid
+from logging.handlers import BufferingHandler
 from pathlib import Path
 from typing import Literal, get_args
 
@@ -32,20 +33,10 @@ def checked_engine(value: str) -> Engine:
     raise BuildError([f"ENGINE={value!r}: must be one of {', '.join(ENGINES)} [engine-name]"])
 
 
-class _Collect(logging.Handler):
-    """MkDocs' warnings and errors, kept for the failure message (strict mode fails on them)."""
-
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.lines: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.lines.append(f"{record.levelname}: {record.getMessage()}")
-
-
 class _Cache(BytecodeCache):
-    """In memory, by template name: Jinja checks each template's source against the stored
-    checksum and recompiles on a change, so copies of the project share what did not change."""
+    """In memory, by template name (Jinja ships caches on disk and in memcached, keyed by file):
+    Jinja checks each template's source against the stored checksum and recompiles on a change,
+    so copies of the project share what did not change."""
 
     def __init__(self) -> None:
         self.code: dict[str, bytes] = {}
@@ -76,7 +67,8 @@ def build_mkdocs(
     urls = {"site_url": settings.site_url} | (
         {"repo_url": settings.repo_url} if settings.repo_url else {}
     )
-    log, collect = logging.getLogger("mkdocs"), _Collect()
+    log, collect = logging.getLogger("mkdocs"), BufferingHandler(capacity=10_000)
+    collect.setLevel(logging.WARNING)  # what strict mode fails on, kept for the message
     log.addHandler(collect)
     try:
         config = load_config(
@@ -85,7 +77,7 @@ def build_mkdocs(
         config.extra.update(extra)
         build(config)
     except (exceptions.MkDocsException, exceptions.Abort) as error:
-        lines = [*collect.lines, f"mkdocs: {error}"]
+        lines = [*(f"{r.levelname}: {r.getMessage()}" for r in collect.buffer), f"mkdocs: {error}"]
         raise BuildError(f"mkdocs.yml: {line} [engine]" for line in lines) from None
     finally:
         log.removeHandler(collect)

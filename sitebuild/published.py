@@ -7,7 +7,6 @@ from __future__ import annotations
 import re
 import zlib
 from dataclasses import dataclass
-from html.parser import HTMLParser
 from pathlib import Path
 
 from sitebuild.config import Settings
@@ -129,44 +128,11 @@ class Article:
 
 
 def read_article(html: str) -> Article:
-    reader = _ArticleReader()
-    reader.feed(html)
-    reader.close()
-    title = next((text for level, _, text in reader.headings if level == 1), "")
-    return Article([(anchor, text) for _, anchor, text in reader.headings], title)
+    """The headings (with ids) inside a built page's <article>, as the text a reader sees."""
+    from bs4 import BeautifulSoup  # in the build's group: the preview does not need it
 
-
-class _ArticleReader(HTMLParser):
-    """Headings (with ids) inside the page's <article>, as plain text without permalink marks.
-    The standard library's parser keeps the build free of test-only dependencies."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.headings: list[tuple[int, str, str]] = []
-        self._article_depth = 0
-        self._heading: tuple[int, str] | None = None
-        self._text: list[str] = []
-        self._skip = 0  # inside a permalink mark
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        attributes = dict(attrs)
-        if tag == "article":
-            self._article_depth += 1
-        elif self._article_depth and re.fullmatch(r"h[1-6]", tag) and attributes.get("id"):
-            self._heading, self._text = (int(tag[1]), str(attributes["id"])), []
-        elif self._heading and tag == "a" and "headerlink" in (attributes.get("class") or ""):
-            self._skip += 1
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "article":
-            self._article_depth -= 1
-        elif self._heading and tag == f"h{self._heading[0]}":
-            text = " ".join("".join(self._text).split())
-            self.headings.append((*self._heading, text))
-            self._heading = None
-        elif self._skip and tag == "a":
-            self._skip -= 1
-
-    def handle_data(self, data: str) -> None:
-        if self._heading and not self._skip:
-            self._text.append(data)
+    article = BeautifulSoup(html, "html.parser").select_one("article")
+    found = article.select(":is(h1, h2, h3, h4, h5, h6)[id]") if article else []
+    headings = [(str(h["id"]), " ".join(h.get_text().split())) for h in found]
+    title = next((" ".join(h.get_text().split()) for h in found if h.name == "h1"), "")
+    return Article(headings, title)

@@ -5,6 +5,8 @@ metadata. ENGINE=zensical make build is the one setting that chooses."""
 
 from __future__ import annotations
 
+import hashlib
+import re
 from pathlib import Path
 
 import pytest
@@ -13,7 +15,7 @@ from harness.sandbox import append
 from harness.site import BuiltSite, visible_text
 from sitebuild.build import build
 from sitebuild.problems import BuildError
-from sitebuild.project import Project
+from sitebuild.project import ROOT, Project
 from sitebuild.table import read_table
 
 SHARED_TAGS = ("description", "og:type", "og:title", "og:description", "og:url", "og:site_name",
@@ -65,3 +67,24 @@ def test_a_bad_page_fails_the_build_under_zensical_too(project: Project, tmp_pat
         BuildError, match=rf"{pillar}:\d+: heading 'Further reading' has no explicit id"
     ):
         build(copy, tmp_path / "site", engine="zensical", pdf=False)
+
+
+@pytest.mark.parametrize(
+    "override", sorted((ROOT / "overrides" / "partials").glob("*.html")), ids=lambda p: p.name
+)
+def test_a_partial_we_override_is_the_theme_file_it_was_made_from(override: Path) -> None:
+    """No partial is copied whole; the few small ones overridden record the sha256 of each
+    theme's file they were made from, so an upgrade that changes one fails here, by name."""
+    import material
+    import zensical
+
+    recorded = dict(
+        re.findall(r"^  (material|zensical) ([0-9a-f]{64})$", override.read_text(), re.M)
+    )
+    for theme, module in (("material", material), ("zensical", zensical)):
+        installed = Path(str(module.__file__)).parent / "templates" / "partials" / override.name
+        digest = hashlib.sha256(installed.read_bytes()).hexdigest()
+        assert recorded.get(theme) == digest, (
+            f"overrides/partials/{override.name}: {theme}'s {installed.name} is now sha256 {digest}, "
+            f"not the recorded {recorded.get(theme)}; diff the two, carry the change over, record it"
+        )

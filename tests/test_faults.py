@@ -316,7 +316,7 @@ PROVEN_ELSEWHERE = {
 def rules_in_the_build_code() -> set[str]:
     """Every rule the build code names: each problem line ends with its rule, '... [rule]'."""
     code = "".join(p.read_text(encoding="utf-8") for p in sorted((ROOT / "sitebuild").glob("*.py")))
-    return set(re.findall(r"\[([a-z]+(?:-[a-z]+)*)\]\"", code))
+    return set(re.findall(r" \[([a-z]+(?:-[a-z]+)*)\]\"", code))
 
 
 def test_every_guard_is_proven_by_a_fault() -> None:

@@ -82,8 +82,9 @@ def scheme_toggle_problems(page: Page, url: str, key: str) -> list[str]:
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("system", ["light", "dark"])
-@pytest.mark.parametrize("key", [" ", "Enter"], ids=["Space", "Enter"])
+@pytest.mark.parametrize(
+    ("key", "system"), [(" ", "dark"), ("Enter", "light")], ids=["Space", "Enter"]
+)
 def test_space_and_enter_switch_the_scheme_as_the_toggle_says(
     new_context: NewContext, served: PagesServer, key: str, system: Scheme
 ) -> None:
@@ -139,10 +140,8 @@ def test_space_and_enter_open_the_phone_drawer_and_search_and_escape_closes_them
 
 # -- Chromium's accessibility tree ----------------------------------------------------------------
 
-HEADINGS = """() => [...document.querySelectorAll('article :is(h1, h2, h3, h4, h5, h6)')].map(h => ({
-  id: h.id, text: h.textContent.replace(/\\s+/g, ' ').trim(),
-  selfLink: !!h.id && !!h.querySelector(`a[href="#${CSS.escape(h.id)}"]`),
-}))"""
+HEADINGS = """() => [...document.querySelectorAll('article :is(h1, h2, h3, h4, h5, h6)')]
+  .map(h => h.textContent.replace(/\\s+/g, ' ').trim())"""
 
 
 def value(node: dict[str, Any], key: str = "name") -> str:
@@ -184,13 +183,9 @@ def test_names_a_screen_reader_speaks(
             problems.append(
                 f"{url}: {len(written)} headings on the page, {len(spoken)} in the tree"
             )
-        for node, heading in zip(spoken, written, strict=False):
-            if value(node) != heading["text"]:
-                problems.append(
-                    f"{url}: heading named {value(node)!r}, its text is {heading['text']!r}"
-                )
-            if not heading["selfLink"] and not url.endswith("/no/such/page/"):
-                problems.append(f"{url}: heading #{heading['id']} has no link to itself")
+        for node, text in zip(spoken, written, strict=False):
+            if value(node) != text:
+                problems.append(f"{url}: heading named {value(node)!r}, its text is {text!r}")
         problems += [
             f"{url}: empty {value(n, 'role')} landmark {value(n)!r}"
             for n in tree

@@ -1,5 +1,6 @@
-"""A clean house: Python linted, formatted and type-checked (mypy, strict), Markdown linted. Each
-reports the file and line of what it finds. (The built text's spelling is a guard.)"""
+"""A clean house: Python linted, formatted and type-checked (mypy, strict), Markdown linted, and
+uv.lock in step with pyproject.toml. Each reports the file and line of what it finds. (The built
+text's spelling is a guard.)"""
 
 from __future__ import annotations
 
@@ -49,3 +50,12 @@ def test_types_check_strictly() -> None:
 def test_markdown_lint(target: str, options: list[str]) -> None:
     result = run(BIN / "pymarkdown", *options, "scan", target)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_lock_is_in_step_with_pyproject() -> None:
+    """`uv lock --check`: the lock the Makefile installs is the one pyproject.toml asks for (the
+    Makefile's uv, pinned in the lock itself; a pull request that edits one without the other fails)."""
+    uv = ROOT / ".uv" / "bin" / "uv"
+    assert uv.is_file(), f"{uv}: missing; `make test` installs it"
+    result = run(uv, "lock", "--check")
+    assert result.returncode == 0, result.stdout + result.stderr + "\n(run: make lock)"
