@@ -2,16 +2,14 @@
 
     python -m benchmark [--runs 5] [--no-lighthouse] [--no-tests]     (make bench)
 
-Every build is made in this process, alternating, so drift on a noisy machine hits all alike:
-this site through the one build entry point (sitebuild.build) with MkDocs and with Zensical, and
-the default site with a minimal mkdocs.yml and plain `mkdocs build`. The HTML build is timed apart
-from the PDF edition, which the default site does not have. Prints a table and writes
-benchmark-results.json: figures to read, never test assertions.
+Builds alternate in this process, so drift on a noisy machine hits all alike: this site through
+the one build entry point (sitebuild.build) with MkDocs and with Zensical, the default site (a
+minimal mkdocs.yml) with plain `mkdocs build`. HTML is timed apart from the PDF edition, which the
+default site lacks. Prints a table, writes benchmark-results.json: figures to read, not assertions.
 """
 
 from __future__ import annotations
 
-import argparse
 import itertools
 import json
 import re
@@ -20,10 +18,12 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterable
+from argparse import ArgumentParser, RawDescriptionHelpFormatter
 from pathlib import Path
 from typing import Any
 
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import load_config
 from playwright.sync_api import Browser, sync_playwright
 
 from harness.browser import Watch
@@ -35,7 +35,7 @@ from sitebuild.project import Project
 from sitebuild.server import PagesServer
 from sitebuild.table import read_table
 
-LIGHTHOUSE = Path(__file__).resolve().parent / "node_modules" / ".bin" / "lighthouse"
+LIGHTHOUSE = str(Path(__file__).resolve().parent / "node_modules" / ".bin" / "lighthouse")
 ENGINES: dict[str, Engine | None] = {
     "this site (MkDocs)": "mkdocs",
     "this site (Zensical)": "zensical",
@@ -62,35 +62,32 @@ def timed_build(
     project: Project, default: Path, engine: Engine | None, out: Path, browser: Browser
 ) -> tuple[float, float | None]:
     """(HTML build seconds, PDF edition seconds)."""
-    from mkdocs.commands.build import build as mkdocs_build
-    from mkdocs.config import load_config
-
     started = time.perf_counter()
     if engine is None:
         mkdocs_build(load_config(str(default), site_dir=str(out)))
         return time.perf_counter() - started, None
     built = build(project, out, engine=engine, pdf=False)
-    html = time.perf_counter() - started
+    html = time.perf_counter()
     pdf.write(out, built.table, built.settings, built.environment, browser)
-    return html, time.perf_counter() - started - html
+    return html - started, time.perf_counter() - html
 
 
 def pages(root: Path) -> list[str]:
     """Each page's URL relative to the site root: '' for the home page, then a/, a/b/..."""
-    return sorted(p.relative_to(root).parent.as_posix() + "/" for p in root.rglob("index.html"))
+    files = sorted(p.relative_to(root).as_posix() for p in root.rglob("index.html"))
+    return [file.removesuffix("index.html") for file in files]
 
 
-def first_loads(root: Path, browser: Browser) -> dict[str, int]:
+def first_loads(server: PagesServer, browser: Browser) -> dict[str, int]:
     """Each page on a cold cache: compressed bytes, requests, and requests to other hosts."""
     loads = []  # (bytes, requests, third-party requests) of each page
-    with PagesServer(root, BASE) as server:
-        for page in pages(root):
-            watch, before = Watch(server.origin), len(server.requests)
-            with browser.new_context(extra_http_headers={"Accept-Encoding": "gzip"}) as context:
-                watch.attach(context)
-                context.new_page().goto(server.url + page, wait_until="networkidle")
-            sent, foreign = server.requests[before:], len(watch.foreign)
-            loads.append((sum(size for _, size in sent), len(sent) + foreign, foreign))
+    for page in pages(server.root):
+        watch, before = Watch(server.origin), len(server.requests)
+        with browser.new_context(extra_http_headers={"Accept-Encoding": "gzip"}) as context:
+            watch.attach(context)
+            context.new_page().goto(server.url + page, wait_until="networkidle")
+        sent, foreign = server.requests[before:], len(watch.foreign)
+        loads.append((sum(size for _, size in sent), len(sent) + foreign, foreign))
     sizes, requests, third_party = zip(*loads, strict=True)
     return {
         "bytes per page, first load, gzip (mean)": round(statistics.mean(sizes)),
@@ -99,38 +96,27 @@ def first_loads(root: Path, browser: Browser) -> dict[str, int]:
     }
 
 
-def lighthouse(root: Path) -> dict[str, float]:
+def lighthouse(server: PagesServer) -> dict[str, float]:
     """Lowest score over the pages, per form factor and category (0-100)."""
+    chrome = [f"--chrome-path={executable()}", f"--chrome-flags={' '.join(FLAGS)}"]
     lowest: dict[str, float] = {}
-    with PagesServer(root, BASE) as server, tempfile.TemporaryDirectory() as tmp:
-        report = Path(tmp) / "report.json"
-        chrome = [f"--chrome-path={executable()}", f"--chrome-flags={' '.join(FLAGS)}"]
-        for form, page in itertools.product(("mobile", "desktop"), pages(root)):
-            preset = ["--preset=desktop"] if form == "desktop" else []
-            options = ["--quiet", *chrome, "--output=json", f"--output-path={report}", *preset]
-            subprocess.run(
-                [LIGHTHOUSE, server.url + page, *options], check=True, capture_output=True
-            )
-            for name, category in json.loads(report.read_text())["categories"].items():
-                key = f"Lighthouse {form} {name} (lowest page)"
-                lowest[key] = min(lowest.get(key, 100.0), 100 * (category.get("score") or 0))
+    for form, page in itertools.product(("mobile", "desktop"), pages(server.root)):
+        preset = ["--preset=desktop"] if form == "desktop" else []
+        command = [LIGHTHOUSE, server.url + page, "--quiet", "--output=json", *chrome, *preset]
+        report = subprocess.run(command, check=True, capture_output=True).stdout  # JSON, no path
+        for name, category in json.loads(report)["categories"].items():
+            key = f"Lighthouse {form} {name} (lowest page)"
+            lowest[key] = min(lowest.get(key, 100.0), 100 * (category.get("score") or 0))
     return lowest
 
 
-def median(seconds: Iterable[float | None]) -> float | None:
-    """The median to the hundredth of a second, None if nothing was timed."""
+def median(seconds: tuple[float | None, ...]) -> float | None:
     timed = [s for s in seconds if s is not None]
     return round(statistics.median(timed), 2) if timed else None
 
 
-def table_row(cells: Iterable[object]) -> str:
-    return "| " + " | ".join(map(str, cells)) + " |"
-
-
 def main() -> int:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
+    parser = ArgumentParser(description=__doc__, formatter_class=RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=5, help="builds per site for the median")
     parser.add_argument("--no-lighthouse", action="store_true")
     parser.add_argument("--no-tests", action="store_true", help="skip timing the test suite")
@@ -147,19 +133,21 @@ def main() -> int:
         for name, engine in ENGINES.items():
             html, pdf_edition = zip(*times[name], strict=True)
             rows[name] = {"HTML build, median (s)": median(html)}
-            rows[name]["PDF edition, median (s)"] = median(pdf_edition)
-            rows[name] |= first_loads(Path(tmp) / f"0-{engine}", browser)
-            if not args.no_lighthouse and engine != "zensical":
-                rows[name] |= lighthouse(Path(tmp) / f"0-{engine}")
+            rows[name]["PDF edition, median (s)"] = median(pdf_edition)  # None for the default
+            with PagesServer(Path(tmp) / f"0-{engine}", BASE) as server:
+                rows[name] |= first_loads(server, browser)
+                if not args.no_lighthouse and engine != "zensical":
+                    rows[name] |= lighthouse(server)
     if not args.no_tests:
         started = time.perf_counter()
         command = [sys.executable, "-m", "pytest", "-q"]
         subprocess.run(command, cwd=project.root, check=False, capture_output=True)
         rows["this site (MkDocs)"]["test suite (s)"] = round(time.perf_counter() - started, 1)
     args.output.write_text(json.dumps(rows, indent=2) + "\n")
-    print(table_row(["figure", *rows]) + "\n|---|" + "---|" * len(rows))
+    print("| figure | " + " | ".join(rows) + " |\n|---|" + "---|" * len(rows))
     for figure in dict.fromkeys(key for row in rows.values() for key in row):
-        print(table_row([figure, *(row.get(figure, "-") for row in rows.values())]))
+        cells = [figure, *(row.get(figure, "-") for row in rows.values())]
+        print("| " + " | ".join(map(str, cells)) + " |")
     print(f"\nFigures written to {args.output}")
     return 0
 

@@ -43,8 +43,7 @@ def internal_links(html: bytes, page_url: str, origin: str) -> set[str]:
 
 
 def assert_crawl_answers_200(site: BuiltSite) -> None:
-    """Follow every internal link from the home page: each must answer 200, and every page
-    must be reached."""
+    """Follow every internal link from the home page: each answers 200, and every page is reached."""
     with PagesServer(site.root, site.base_path) as server:
         seen, queue, problems = {server.url}, [server.url], []
         while queue:

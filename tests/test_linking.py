@@ -1,8 +1,8 @@
 """Other docs link into this site, as the README tells their authors to. Each recipe is read from
-the README itself and run with the real tool against the built site served on
-127.0.0.1: Sphinx with intersphinx (`:ref:` to every label, `:doc:` to every page, -W -n) and
-MkDocs with mkdocstrings and autorefs (every label, in a strict build). Moving a page and an anchor
-exactly as the README says keeps every guard passing, and every old link and name working."""
+the README itself and run with the real tool against the built site served on 127.0.0.1: Sphinx
+with intersphinx (`:ref:` to every label, `:doc:` to every page, -W -n) and MkDocs with mkdocstrings
+and autorefs (every label, in a strict build). Moving a page and an anchor exactly as the README
+says keeps every guard passing, and every old link and name working."""
 
 from __future__ import annotations
 
@@ -21,107 +21,77 @@ from sitebuild.server import PagesServer
 from tests.conftest import MOVE
 
 
-def recipes(readme: Path) -> dict[str, str]:
+def recipes(served: PagesServer) -> dict[str, str]:
     """The README's code blocks by the title in their info string (```yaml title="mkdocs.yml"),
-    so the tests run the recipes exactly as a reader copies them; a title used twice is an error."""
-    found: dict[str, str] = {}
+    so the tests run the recipes exactly as a reader copies them, but with the site URL they name
+    (in conf.py) replaced by the served build's; a title used twice is an error."""
+    readme, found = Project().root / "README.md", dict[str, str]()
     for title, code in re.findall(
         r'^```\w+ title="([^"]+)"\n(.*?)^```', readme.read_text(encoding="utf-8"), re.M | re.S
     ):
         assert title not in found, f"{readme.name}: two code blocks are titled {title!r}"
         found[title] = code
-    return found
-
-
-RECIPES = recipes(Project().root / "README.md")
-
-
-def published_url() -> str:
-    """The site URL the README's recipes name."""
-    match = re.search(r'"(https://[^"]+/)"', RECIPES["conf.py"])
+    match = re.search(r'"(https://[^"]+/)"', found["conf.py"])
     assert match, "README.md: the conf.py recipe names no site URL"
-    return match.group(1)
+    return {title: code.replace(match.group(1), served.url) for title, code in found.items()}
 
 
-def entries(site: BuiltSite) -> list[tuple[str, str, str]]:
-    """(name, role, URI) of every objects.inv entry."""
-    inventory = sphobjinv.Inventory(fname_zlib=site.root / "objects.inv")
-    return [(o.name, o.role, o.uri) for o in inventory.objects]
+def inventory(site: BuiltSite) -> tuple[dict[str, str], dict[str, str]]:
+    """objects.inv's labels and its pages (role "doc"), each name -> URI."""
+    objects = sphobjinv.Inventory(fname_zlib=site.root / "objects.inv").objects
+    labels, docs = ({o.name: o.uri for o in objects if o.role == r} for r in ("label", "doc"))
+    return labels, docs
 
 
-def run(command: list[str], cwd: Path, home: Path) -> None:
-    env = os.environ | {"HOME": str(home)}  # a fresh HOME: no inventory cached from earlier runs
-    result = subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True, check=False)
-    assert result.returncode == 0, f"{' '.join(command)}:\n{result.stdout}\n{result.stderr}"
+def targets(text: str, entries: dict[str, str], served: PagesServer) -> dict[str, str]:
+    """Where the link to each entry, written "<text> <name>", must point on the served build."""
+    return {f"{text} {name}": served.url + uri.replace("$", name) for name, uri in entries.items()}
 
 
-def links(html: Path, selector: str) -> dict[str, str]:
-    soup = BeautifulSoup(html.read_text(encoding="utf-8"), "lxml")
-    return {a.get_text(" ", strip=True): str(a["href"]) for a in soup.select(selector)}
+def assert_resolved(command: str, cwd: Path, selector: str, expected: dict[str, str]) -> None:
+    """Run `python -m <command>` in `cwd` with a fresh HOME (no inventory cached from earlier
+    runs); on the out/index.html it writes, each link text in `expected` points where it says."""
+    (cwd / "home").mkdir()
+    args, env = [sys.executable, "-m", *command.split()], os.environ | {"HOME": str(cwd / "home")}
+    result = subprocess.run(args, cwd=cwd, env=env, capture_output=True, text=True, check=False)
+    assert result.returncode == 0, f"{' '.join(args)}:\n{result.stdout}\n{result.stderr}"
+    soup = BeautifulSoup((cwd / "out" / "index.html").read_text(encoding="utf-8"), "lxml")
+    found = {a.get_text(" ", strip=True): str(a["href"]) for a in soup.select(selector)}
+    wrong = {k: (found.get(k), v) for k, v in expected.items() if found.get(k) != v}
+    assert not wrong, f"resolved differently (found, expected): {wrong}"
 
 
 def test_the_sphinx_recipe_resolves_every_label_and_page(
     site: BuiltSite, served: PagesServer, tmp_path: Path
 ) -> None:
-    source = tmp_path / "source"
-    source.mkdir()
-    (source / "conf.py").write_text(RECIPES["conf.py"].replace(published_url(), served.url))
-    labels = [(n, u) for n, r, u in entries(site) if r == "label"]
-    docs = [(n, u) for n, r, u in entries(site) if r == "doc"]
-    lines = [RECIPES["index.rst"], ""]
-    lines += [f"* :ref:`label {name} <alliances:{name}>`" for name, _ in labels]
-    lines += [f"* :doc:`page {name} <alliances:{name}>`" for name, _ in docs]
-    (source / "index.rst").write_text("Links\n=====\n\n" + "\n".join(lines) + "\n")
-    run(
-        [
-            sys.executable,
-            "-m",
-            "sphinx",
-            "-b",
-            "html",
-            "-W",
-            "-n",
-            "-E",
-            "-q",
-            str(source),
-            str(tmp_path / "out"),
-        ],
-        tmp_path,
-        tmp_path,
-    )
-    found = links(tmp_path / "out" / "index.html", "a.reference.external")
-    expected = {f"label {n}": served.url + u.replace("$", n) for n, u in labels}
-    expected |= {f"page {n}": served.url + u for n, u in docs}
-    wrong = {k: (found.get(k), v) for k, v in expected.items() if found.get(k) != v}
-    assert not wrong, f"resolved differently (found, expected): {wrong}"
+    (labels, docs), recipe = inventory(site), recipes(served)
+    lines = ["Links\n=====\n", recipe["index.rst"]]
+    lines += [f"* :ref:`label {name} <alliances:{name}>`" for name in labels]
+    lines += [f"* :doc:`page {name} <alliances:{name}>`" for name in docs]
+    (tmp_path / "source").mkdir()
+    (tmp_path / "source" / "conf.py").write_text(recipe["conf.py"])
+    (tmp_path / "source" / "index.rst").write_text("\n".join(lines) + "\n")
+    expected = targets("label", labels, served) | targets("page", docs, served)
+    sphinx = "sphinx -b html -W -n -E -q source out"
+    assert_resolved(sphinx, tmp_path, "a.reference.external", expected)
 
 
 def test_the_mkdocs_recipe_resolves_every_label_in_a_strict_build(
     site: BuiltSite, served: PagesServer, tmp_path: Path
 ) -> None:
-    consumer = tmp_path / "consumer"
-    (consumer / "docs").mkdir(parents=True)
-    config = "site_name: Consumer\n" + RECIPES["mkdocs.yml"].replace(published_url(), served.url)
-    (consumer / "mkdocs.yml").write_text(config)
-    labels = [(n, u) for n, r, u in entries(site) if r == "label"]
-    lines = [RECIPES["docs/index.md"], ""] + [f"- [label {name}][{name}]" for name, _ in labels]
-    (consumer / "docs" / "index.md").write_text("# Links\n\n" + "\n".join(lines) + "\n")
-    home = tmp_path / "home"
-    home.mkdir()
-    run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "out")],
-        consumer,
-        home,
-    )
-    found = links(tmp_path / "out" / "index.html", "a.autorefs-external")
-    expected = {f"label {n}": served.url + u.replace("$", n) for n, u in labels}
-    wrong = {k: (found.get(k), v) for k, v in expected.items() if found.get(k) != v}
-    assert not wrong, f"resolved differently (found, expected): {wrong}"
+    (labels, _), recipe = inventory(site), recipes(served)
+    lines = ["# Links\n", recipe["docs/index.md"]]
+    lines += [f"- [label {name}][{name}]" for name in labels]
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "mkdocs.yml").write_text("site_name: Consumer\n" + recipe["mkdocs.yml"])
+    (tmp_path / "docs" / "index.md").write_text("\n".join(lines) + "\n")
+    expected = targets("label", labels, served)
+    assert_resolved("mkdocs build --strict -d out", tmp_path, "a.autorefs-external", expected)
 
 
 def test_old_names_still_resolve_after_the_move(moved: BuiltSite) -> None:
-    names = {(n, r): u for n, r, u in entries(moved)}
+    labels, docs = inventory(moved)
     (old, new), (old_id, new_id) = MOVE["page"], MOVE["id"]
-    assert names[(old, "doc")] == f"{new}/", "the old page name no longer resolves"
-    assert names[(old_id, "label")] == f"{new}/#{new_id}", "the old label no longer resolves"
-    assert names[(new_id, "label")] == f"{new}/#{new_id}"
+    assert docs[old] == f"{new}/", "the old page name no longer resolves"
+    assert labels[old_id] == f"{new}/#{new_id}", "the old label no longer resolves"
+    assert labels[new_id] == f"{new}/#{new_id}"
