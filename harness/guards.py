@@ -1,11 +1,6 @@
-"""The guards over a built site. Each is a function of one BuiltSite (which carries the project,
-its table of pages and its settings) yielding its problems, one line each, starting with the file
-a maintainer fixes. tests/test_guards.py runs every guard on the build; tests/test_faults.py breaks
-copies of the project and requires each guard to report what was broken. Both call GUARDS, so a
-guard is wired once, with the same inputs everywhere.
-
-The sources are checked by the build itself (sitebuild.sources); these judge what it made.
-"""
+"""The guards over a built site: each yields its problems, one line each, starting with the file to
+fix. tests/test_guards.py and tests/test_faults.py both call GUARDS, so a guard is wired once. The
+sources are checked by the build itself (sitebuild.sources); these judge what it made."""
 
 from __future__ import annotations
 
@@ -13,7 +8,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from datetime import UTC, datetime
 from difflib import SequenceMatcher
-from io import BytesIO
+from os.path import commonprefix
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 from urllib.robotparser import RobotFileParser
@@ -24,28 +19,15 @@ from lxml import etree
 
 from harness import links_lock
 from harness.seed import SEED_SHA256, Section, read_seed, sha256
-from harness.site import BuiltSite, visible_text
+from harness.site import BuiltSite, links_in, visible_text
 from sitebuild.table import Page
 
-# Elements the templates add to an essay page by design, marked in the HTML with this attribute:
-# the home page's cards, the buttons, the "read the whole essay" links. Everything else in an
-# essay page's article is the author's words.
+# Marks what the templates add to an essay page by design (cards, buttons, links to the whole
+# essay); everything else in its article is the author's words.
 STRUCTURE = "data-structure"
-BLOCKS = (
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "p",
-    "li",
-    "blockquote",
-    "pre",
-    "table",
-    "dl",
-    "figure",
-)
+HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+BLOCKS = (*HEADING_TAGS, "p", "li", "blockquote", "pre", "table", "dl", "figure")
+HEADINGS = f":is({', '.join(HEADING_TAGS)})[id]"  # a heading with an id
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 
 
@@ -53,9 +35,8 @@ SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 
 
 def words(site: BuiltSite) -> Iterator[str]:
-    """Every block of every essay page's article is the author's heading or paragraph, character
-    for character as in the seed, or structure the design declares. Each seed paragraph is on
-    exactly one part page, and once on the whole-essay page, in the seed's order."""
+    """Every block of every essay page is the seed's heading or paragraph, character for character,
+    or declared structure; each seed section is on one part page and the whole essay, in order."""
     project = site.project
     if sha256(project.seed) != SEED_SHA256:
         yield f"{project.relative(project.seed)}: is not the essay's source of record (its sha256 is not harness/seed.py's SEED_SHA256); the seed is kept byte for byte"
@@ -76,8 +57,7 @@ def words(site: BuiltSite) -> Iterator[str]:
     order = [s.heading for s in (section_of(p, seed) for p in site.table.parts) if s]
     if order != [s.heading for s in seed if carried[s.heading]]:
         yield f"mkdocs.yml: nav orders the essay's parts {[p.source for p in site.table.parts]}, not in the seed's order"
-    whole = site.table.one("whole")
-    if whole is not None:
+    if whole := site.table.one("whole"):
         yield from same_blocks(site, whole, expected_blocks(seed, top=1, below=2))
 
 
@@ -88,7 +68,7 @@ def section_of(page: Page, seed: list[Section]) -> Section | None:
 
 def expected_blocks(sections: list[Section], top: int, below: int = 0) -> list[tuple[str, str]]:
     """(tag, exact text) of the author's blocks: the first heading at level `top`, later ones at
-    `below` (the whole-essay page puts every part under the title)."""
+    `below` (the whole essay puts every part under its title)."""
     blocks = []
     for index, section in enumerate(sections):
         blocks.append((f"h{top if index == 0 or not below else below}", section.heading))
@@ -113,8 +93,7 @@ def same_blocks(site: BuiltSite, page: Page, expected: list[tuple[str, str]]) ->
     for op, a1, a2, e1, e2 in SequenceMatcher(None, actual, wanted, autojunk=False).get_opcodes():
         if op in ("equal", "replace") and a2 - a1 == e2 - e1:
             for block, (tag, text) in zip(found[a1:a2], expected[e1:e2], strict=True):
-                problem = block_problem(block, tag, text)
-                if problem:
+                if problem := block_problem(block, tag, text):
                     yield f"{where}: {problem}"
             continue
         for tag, text in actual[a1:a2]:
@@ -124,8 +103,8 @@ def same_blocks(site: BuiltSite, page: Page, expected: list[tuple[str, str]]) ->
 
 
 def block_problem(block: Tag, tag: str, text: str) -> str | None:
-    """Why a block is not exactly the author's `text` as a `tag`, or None. A heading whose text
-    links to its own anchor (toc's anchorlink) is still only the text."""
+    """Why a block is not exactly the author's `text` as a `tag`, or None; a heading that links to
+    its own anchor (toc's anchorlink) is still only the text."""
     inner = block
     if tag.startswith("h"):
         link = block.find("a", href=f"#{block.get('id')}", recursive=False)
@@ -134,15 +113,11 @@ def block_problem(block: Tag, tag: str, text: str) -> str | None:
     shown = visible_text(block)
     if block.name != tag:
         return f"has {block.name} «{shown}» where the seed has {tag} «{text}»"
-    markup = [c for c in inner.children if isinstance(c, Tag)]
-    if markup:
+    if markup := [c for c in inner.children if isinstance(c, Tag)]:
         return f"adds <{markup[0].name}> inside the author's words: «{shown}»"
     actual = "".join(str(c) for c in inner.children).strip()
     if actual != text:
-        at = next(
-            (i for i, (a, b) in enumerate(zip(actual, text, strict=False)) if a != b),
-            min(len(actual), len(text)),
-        )
+        at = len(commonprefix([actual, text]))  # noqa: RUF071 - characters, not paths, are meant
         start = max(0, at - 30)
         return f"changes the author's words: at character {at + 1}, the page has «…{actual[start : at + 30]}…» where the seed has «…{text[start : at + 30]}…»"
     return None
@@ -152,9 +127,8 @@ def block_problem(block: Tag, tag: str, text: str) -> str | None:
 
 
 def structure(site: BuiltSite) -> Iterator[str]:
-    """Every page in the table is built at its URL and listed in the navigation under its title,
-    in order; the home page has a card per pillar and a way on to the conclusion; every essay
-    page leads to the whole essay and the PDF edition; the 404 page links every page."""
+    """Every page built at its URL and in the nav under its title, in order; a home card per pillar
+    and a button on to the conclusion; links to the whole essay and the PDF; a 404 linking all."""
     table = site.table
     expected_nav = [(p.nav_title, p.url) for p in table.pages]
     for page in table.pages:
@@ -187,20 +161,17 @@ def structure(site: BuiltSite) -> Iterator[str]:
             yield f"{site.source_of(file)}: no link to the whole essay (/{whole.url})"
     if whole and site.settings.pdf not in structure_targets(site, site.file_of(whole)):
         yield f"{site.source_of(site.file_of(whole))}: no link to the PDF edition"
-    article = site.article("404.html")
     reached = {
         site.resolve("404.html", str(a["href"])).file
-        for a in (article.select("a[href]") if article else [])
+        for a in site.in_article("404.html", "a[href]")
     }
-    missing = [p for p in site.page_files if p not in reached]
-    if missing:
+    if missing := [p for p in site.page_files if p not in reached]:
         yield f"overrides/404.html: does not link {missing}"
 
 
 def structure_targets(site: BuiltSite, file: str) -> set[str]:
     """Where the design's links on a page point, as URLs relative to the site's root."""
-    article = site.article(file)
-    links = article.select(f"[{STRUCTURE}] a[href], a[{STRUCTURE}][href]") if article else []
+    links = site.in_article(file, f"[{STRUCTURE}] a[href], a[{STRUCTURE}][href]")
     paths = [urlsplit(site.resolve(file, str(a["href"])).url).path for a in links]
     return {path.removeprefix(site.base_path) for path in paths}
 
@@ -209,18 +180,14 @@ def structure_targets(site: BuiltSite, file: str) -> set[str]:
 
 
 def links(site: BuiltSite) -> Iterator[str]:
-    """Every href/src in every built HTML file, templates included, lands on a file and every
-    #fragment on an id there; links that leave the site are https and never name its own
-    address from another base (a fork's)."""
-    count = 0
-    for file in site.html_files:
-        for tag, attribute, value in site.links(file):
-            count += 1
-            target = site.resolve(file, value)
-            if target.problem:
-                yield f"{site.source_of(file)}: <{tag.name} {attribute}={value!r}>: {target.problem}"
-    if count < 50:
-        yield f"{site.root}: only {count} links found; the crawl is not reading the site"
+    """Every href/src in every built HTML file lands on a file, and every #fragment on an id there;
+    links out are https and never name the project's own address from a fork's build."""
+    found = [(file, link) for file in site.html_files for link in links_in(site.soup(file))]
+    for file, (tag, attribute, value) in found:
+        if problem := site.resolve(file, value).problem:
+            yield f"{site.source_of(file)}: <{tag.name} {attribute}={value!r}>: {problem}"
+    if len(found) < 50:
+        yield f"{site.root}: only {len(found)} links found; the crawl is not reading the site"
 
 
 def duplicate_ids(site: BuiltSite) -> Iterator[str]:
@@ -231,8 +198,7 @@ def duplicate_ids(site: BuiltSite) -> Iterator[str]:
             yield f"{site.source_of(file)}: id '{repeated}' is used {ids.count(repeated)} times"
 
 
-# Elements (and attributes) whose URL the browser fetches on load. <a href> and
-# <link rel=canonical> are references, not loads.
+# What the browser fetches on load; <a href> and <link rel=canonical> are references, not loads.
 LOADING_LINK_RELS = {
     "stylesheet", "icon", "shortcut", "apple-touch-icon", "manifest", "preload",
     "modulepreload", "prefetch", "preconnect", "dns-prefetch", "mask-icon",
@@ -299,9 +265,8 @@ def css_urls(css: str) -> list[str]:
 
 
 def published_links(site: BuiltSite) -> Iterator[str]:
-    """The lock holds: every line ever published is still there (live, or redirected with
-    '->'), every line resolves as the lock says, and every page and heading id the build
-    publishes is listed."""
+    """The lock holds: every line ever published is still there (live, or redirected with '->') and
+    resolves as the lock says, and every page and heading id the build publishes is listed."""
     name = site.project.relative(site.project.links_lock)
     lines, problems = links_lock.read(site.project.links_lock)
     yield from (name + p for p in problems)
@@ -323,12 +288,7 @@ def published_links(site: BuiltSite) -> Iterator[str]:
         elif line.moved_to is not None and landing != follow(site, line.moved_to)[0]:
             yield f"{name}:{line.number}: {line.link} lands on {landing}, not where {line.moved_to} lands"
     for page in site.table.pages:
-        article = site.article(site.file_of(page))
-        anchors = (
-            [str(h["id"]) for h in article.select(":is(h1, h2, h3, h4, h5, h6)[id]")]
-            if article
-            else []
-        )
+        anchors = [str(h["id"]) for h in site.in_article(site.file_of(page), HEADINGS)]
         for link in [f"/{page.url}", *(f"/{page.url}#{a}" for a in anchors)]:
             if link not in listed:
                 yield f"docs/{page.source}: {link} is built but not published; to publish it, add the line '{link}' to {name}"
@@ -345,8 +305,7 @@ def redirect_advice(link: str) -> str:
 
 
 def follow(site: BuiltSite, link: str) -> tuple[str, str | None]:
-    """Where a published link lands (a lock-style link), following page redirects and moved
-    anchors as a reader's browser would, or why it lands nowhere."""
+    """Where a lock-style link lands, through redirects and moved anchors, or why nowhere."""
     path, _, fragment = link.partition("#")
     file = site.file_for(site.base_path + path.lstrip("/"))
     if file is None:
@@ -374,9 +333,8 @@ def follow(site: BuiltSite, link: str) -> tuple[str, str | None]:
 
 
 def inventory(site: BuiltSite) -> Iterator[str]:
-    """objects.inv parses with the reader other projects' tooling uses; each entry lands on a page
-    and an id; each published link (moved ones included) has an entry; display names are the
-    plain text a reader sees."""
+    """objects.inv parses with the reader other projects' tooling uses (sphobjinv); each entry lands
+    on a page and an id; each published link has one; display names are plain text."""
     import sphobjinv  # only this guard needs it
 
     try:
@@ -406,9 +364,8 @@ def inventory(site: BuiltSite) -> Iterator[str]:
 
 
 def sharing(site: BuiltSite) -> Iterator[str]:
-    """Each page has its own canonical URL, title and description, the same in its Open Graph and
-    Twitter tags; robots.txt lets crawlers in and names the sitemap; the sitemap lists every page,
-    dated by the last commit."""
+    """Each page's own canonical URL, title and description, the same in Open Graph and Twitter
+    tags; robots.txt lets crawlers in; the sitemap lists every page, dated by the last commit."""
     settings, seen = site.settings, dict[str, str]()
     for page in site.table.pages:
         file, where = site.file_of(page), f"docs/{page.source}"
@@ -429,10 +386,8 @@ def sharing(site: BuiltSite) -> Iterator[str]:
         if title in seen:
             yield f"{where}: its title {title!r} is also {seen[title]}'s"
         seen[title] = where
-    robots = RobotFileParser()
-    robots.parse(
-        site.text("robots.txt").splitlines() if (site.root / "robots.txt").is_file() else []
-    )
+    robots, path = RobotFileParser(), site.root / "robots.txt"
+    robots.parse(path.read_text(encoding="utf-8").splitlines() if path.is_file() else [])
     shut = [site.url(f) for f in site.page_files if not robots.can_fetch("*", site.url(f))]
     if shut:
         yield f"robots.txt: keeps crawlers out of {shut}"
@@ -442,10 +397,8 @@ def sharing(site: BuiltSite) -> Iterator[str]:
         yield "sitemap.xml: missing (plugins: search and the engine write it)"
         return
     tree = etree.parse(str(site.root / "sitemap.xml"))
-    locations = {e.text for e in tree.iter(f"{SITEMAP}loc")} ^ {
-        site.url(f) for f in site.page_files
-    }
-    if locations:
+    pages = {site.url(f) for f in site.page_files}
+    if locations := {e.text for e in tree.iter(f"{SITEMAP}loc")} ^ pages:
         yield f"sitemap.xml: {sorted(str(x) for x in locations)} differ from the pages"
     day = datetime.fromtimestamp(site.built.epoch, UTC).date().isoformat()
     dates = {e.text for e in tree.iter(f"{SITEMAP}lastmod")}
@@ -454,8 +407,8 @@ def sharing(site: BuiltSite) -> Iterator[str]:
 
 
 def llms_txt(site: BuiltSite) -> Iterator[str]:
-    """llms.txt (llmstxt.org) names the site, sums it up and lists every page with its own
-    description, each link resolving; values read back exactly as written."""
+    """llms.txt (llmstxt.org) names and sums up the site and lists every page with its description,
+    each link resolving; values read back exactly as written."""
     import markdown
 
     if not (site.root / "llms.txt").is_file():
@@ -521,8 +474,7 @@ def unique_word(section: Section, seed: list[Section]) -> str:
 
 
 def strictness(site: BuiltSite) -> Iterator[str]:
-    """mkdocs.yml keeps MkDocs strict: `strict: true` and every validation check at warn (the
-    default `info` lets broken anchors pass even under strict)."""
+    """`strict: true` and every validation check at warn (`info` lets broken anchors pass)."""
     config = site.settings.values
     if config.get("strict") is not True:
         yield "mkdocs.yml: 'strict' must be true"
@@ -541,19 +493,17 @@ WORD = re.compile(r"[A-Za-z]+(?:['\u2019][a-z]+)?")
 
 
 def spelling(site: BuiltSite) -> Iterator[str]:
-    """Words a reader sees that the English dictionary and the project's word list do not know,
-    each traced back to the source file and line that produced it."""
+    """Words a reader sees that neither pyspellchecker's English nor the project's list knows,
+    each traced to the source lines that hold it."""
     from spellchecker import SpellChecker  # only this guard needs the dictionary
 
     project = site.project
-    text = " ".join(site.main_text(f) for f in [*site.page_files, "404.html"]).replace(
-        "\u2019", "'"
-    )
+    text = " ".join(site.main_text(f) for f in [*site.page_files, "404.html"])
     checker = SpellChecker()
     listed = project.words.read_text(encoding="utf-8").splitlines()
     checker.word_frequency.load_words([w for w in listed if w and not w.startswith("#")])
     sources = sorted(project.docs.rglob("*.md")) + sorted(project.overrides.rglob("*.html"))
-    for word in sorted(checker.unknown(set(WORD.findall(text)))):
+    for word in sorted(checker.unknown(set(WORD.findall(text.replace("\u2019", "'"))))):
         places = [
             f"{project.relative(path)}:{number}"
             for path in sources
@@ -564,15 +514,15 @@ def spelling(site: BuiltSite) -> Iterator[str]:
 
 
 def pdf_edition(site: BuiltSite) -> Iterator[str]:
-    """The PDF edition: at its file name, its text the seed's (every sentence once, in order),
-    titled, dated by the last commit, in the text's language, fonts embedded, links working."""
+    """The PDF: its text the seed's (each sentence once, in order), titled, dated by the last
+    commit, in the text's language, fonts embedded, internal links working."""
     from pypdf import PdfReader
 
     name = site.settings.pdf
     if not (site.root / name).is_file():
         yield f"sitebuild/pdf.py: {name} is missing from the site root"
         return
-    reader = PdfReader(BytesIO((site.root / name).read_bytes()))
+    reader = PdfReader(site.root / name)  # pypdf reads a path into memory and closes it
     # A line that ends on a hyphen (up-to-the-|minute) is one word; Chromium never adds hyphens.
     joined = "\n".join(page.extract_text() or "" for page in reader.pages)
     text, cursor = " ".join(re.sub(r"-[ \t]*\n\s*", "-", joined).split()), 0
@@ -628,20 +578,16 @@ def pdf_dict(value: object) -> dict[str, Any]:
 
 
 def features(site: BuiltSite) -> Iterator[str]:
-    """The reader features the README names, on every page: previous/next links in the nav's
-    order, an edit link to the page's own source, each heading a link to itself, the colour-scheme
-    toggle and the search box."""
+    """On every page: previous/next links in the nav's order, an edit link to its source, each
+    heading a link to itself, the colour-scheme toggle and the search box."""
     pages = site.table.pages
+    padded: list[Page | None] = [None, *pages, None]
     edit = urljoin(
         (site.settings.repo_url or "") + "/", str(site.settings.values.get("edit_uri") or "")
     )
     for index, page in enumerate(pages):
         file, where, soup = site.file_of(page), f"docs/{page.source}", site.soup(site.file_of(page))
-        neighbours = {
-            "prev": pages[index - 1] if index else None,
-            "next": (pages[index + 1 :] or [None])[0],
-        }
-        for kind, neighbour in neighbours.items():
+        for kind, neighbour in (("prev", padded[index]), ("next", padded[index + 2])):
             link = soup.select_one(f"a.md-footer__link--{kind}[href]")
             landing = site.resolve(file, str(link["href"])).file if link else None
             if landing != (neighbour and site.file_of(neighbour)):
@@ -649,8 +595,7 @@ def features(site: BuiltSite) -> Iterator[str]:
         button = soup.select_one("a[rel=edit][href]")
         if button is None or str(button["href"]) != edit + page.source:
             yield f"{where}: no edit link to {edit + page.source} (theme.features: content.action.edit)"
-        article = site.article(file)
-        for heading in article.select(":is(h1, h2, h3, h4, h5, h6)[id]") if article else []:
+        for heading in site.in_article(file, HEADINGS):
             if not heading.select_one(f'a[href="#{heading["id"]}"]'):
                 yield f"{where}: heading #{heading['id']} is no link to itself (markdown_extensions: toc anchorlink)"
         if len(soup.select("form[data-md-component=palette] input.md-option[aria-label]")) < 2:
@@ -660,10 +605,8 @@ def features(site: BuiltSite) -> Iterator[str]:
 
 
 def labels(site: BuiltSite) -> Iterator[str]:
-    """A control's name says what pressing it does. Each colour-scheme toggle names the scheme
-    that pressing it selects (the next option: light, dark or the system's); a link named after a
-    page ("Partnerships", "Next: Conclusion", "Read the whole essay") leads to that page; the logo,
-    named by the site, leads home."""
+    """A control's name says what pressing it does: each scheme toggle names the next option (light,
+    dark or the system's); a link named after a page leads to it; the logo leads home."""
     titles = sorted(((p.nav_title.lower(), p) for p in site.table.pages), key=lambda t: -len(t[0]))
     for file in [*site.page_files, "404.html"]:
         soup, where = site.soup(file), site.source_of(file)
@@ -671,9 +614,8 @@ def labels(site: BuiltSite) -> Iterator[str]:
         for option, after in zip(options, options[1:] + options[:1], strict=True):
             name = str(option.get("aria-label") or "").lower()
             scheme = "dark" if after.get("data-md-color-scheme") == "slate" else "light"
-            does = (
-                "system" if after.get("data-md-color-media") == "(prefers-color-scheme)" else scheme
-            )
+            system = after.get("data-md-color-media") == "(prefers-color-scheme)"
+            does = "system" if system else scheme
             if [word for word in ("light", "dark", "system") if word in name] != [does]:
                 yield f"mkdocs.yml: the scheme toggle {name!r} selects {does} (theme.palette: each toggle names the next option)"
         for link in soup.select("a[href]:not([href^='#'])"):
@@ -688,12 +630,12 @@ def labels(site: BuiltSite) -> Iterator[str]:
 
 
 def validity(site: BuiltSite) -> Iterator[str]:
-    """Every built HTML file passes the Nu HTML Checker (vnu), the markup a browser reads, not
-    the one lxml repairs; the only errors excused are harness/validator.py's narrow exceptions."""
+    """Every built HTML file passes the Nu HTML Checker (vnu), but for harness/validator.py's
+    narrow exceptions: it reads the markup a browser reads, not the one lxml repairs."""
     from harness.validator import missing_java, unexcused, validate
 
-    if missing_java():
-        yield str(missing_java())
+    if java := missing_java():
+        yield java
         return
     files = [site.root / f for f in site.html_files]
     errors, stale = unexcused(files, validate(files), site.built.engine)

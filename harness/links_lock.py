@@ -1,7 +1,6 @@
-"""published-links.txt: every page URL and heading anchor the site has published, relative to
-site_url. Other docs link to these, so the file is a lock, not a list: a line can be added, or
-redirected by writing where it went (`/old/#id -> /new/#id`), but never dropped or rewritten.
-What was published before is read from the file's own git history."""
+"""published-links.txt: every page URL and heading anchor the site has published. Other docs link
+to these, so it is a lock: a line is added, or redirected (`/old/#id -> /new/#id`), never dropped
+or rewritten. What was published before is read from the file's own git history."""
 
 from __future__ import annotations
 

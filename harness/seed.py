@@ -1,8 +1,5 @@
-"""The essay's source of record, read into sections and paragraphs exactly as written.
-
-Its identity is pinned here, inside the repository, so rewording the seed and a page alike fails
-on any machine, including a fork's runner where ../shared does not exist.
-"""
+"""The essay's source of record, read into sections and paragraphs exactly as written. Its sha256
+is pinned here, so rewording seed and page alike fails even where ../shared does not exist."""
 
 from __future__ import annotations
 
@@ -16,8 +13,8 @@ from sitebuild.table import Role
 # sha256 of seeds/strategic-alliances.md, byte for byte as ../shared/seed/ has it.
 SEED_SHA256 = "363545468f8ec300c59097413f1f796c05acf2cade8e6a65774aa28f89db473e"
 
-# The seed has no heading for its conclusion: it is the last paragraph, the one that opens with
-# these words. The site gives it the heading "Conclusion" - the one heading the author did not write.
+# The seed's conclusion is its last paragraph, opening with these words; the site gives it the one
+# heading the author did not write.
 CONCLUSION_OPENS = "In a nutshell"
 CONCLUSION_HEADING = "Conclusion"
 
@@ -42,8 +39,7 @@ def read_seed(path: Path) -> list[Section]:
     sections: list[tuple[str, list[str], Role]] = []
     for block in path.read_text(encoding="utf-8").split("\n\n"):
         block = block.strip("\n")
-        heading = re.match(r"^(#{1,6})\s+(.*)$", block)
-        if heading:
+        if heading := re.match(r"^(#{1,6})\s+(.*)$", block):
             role: Role = "introduction" if len(heading.group(1)) == 1 else "pillar"
             sections.append((heading.group(2), [], role))
         elif block.startswith(CONCLUSION_OPENS):

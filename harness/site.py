@@ -1,6 +1,5 @@
-"""Read a built site: its files, its pages parsed once each, and where each link lands. Every
-guard and test reads the build through this one object, which also carries what the build was made
-from (the project, its table of pages, its settings)."""
+"""Read a built site: its files, its pages parsed once each, and where each link lands. Every guard
+and test reads the build through this one object, with what it was made from (project, table)."""
 
 from __future__ import annotations
 
@@ -55,8 +54,6 @@ class BuiltSite:
     def soup(self, file: str) -> BeautifulSoup:
         return BeautifulSoup(self.text(file), "lxml")
 
-    # Pages -------------------------------------------------------------------------------------
-
     def page_path(self, file: str) -> str:
         """A file's URL relative to the site root: a/index.html -> a/, index.html -> ''."""
         return file.removesuffix("index.html")
@@ -86,8 +83,7 @@ class BuiltSite:
         return str(refresh.get("content", "")).split("url=", 1)[-1].strip()
 
     def source_of(self, file: str) -> str:
-        """The file a maintainer edits to change what `file` shows: its page's Markdown, or the
-        templates for files that no page makes."""
+        """What a maintainer edits to change `file`: its page's Markdown, or else the templates."""
         page = self.page_of(file)
         if page is None:
             return f"{self.project.relative(self.project.overrides)}/ (templates) -> {file}"
@@ -96,6 +92,11 @@ class BuiltSite:
     def article(self, file: str) -> Tag | None:
         found = self.soup(file).select_one("article.md-content__inner")
         return found if isinstance(found, Tag) else None
+
+    def in_article(self, file: str, selector: str) -> list[Tag]:
+        """What `selector` matches in a page's article (none, if it has no article)."""
+        article = self.article(file)
+        return article.select(selector) if article else []
 
     def main_text(self, file: str) -> str:
         article = self.article(file)
@@ -119,8 +120,7 @@ class BuiltSite:
         return str(tag["content"]) if isinstance(tag, Tag) and tag.has_attr("content") else None
 
     def search_documents(self) -> dict[str, str]:
-        """Page URL (relative to the site root) -> the text the site search indexed for it, from
-        either engine's index (MkDocs: search/search_index.json, Zensical: search.json)."""
+        """Page URL (from the site root) -> the text either engine's search index holds for it."""
         for name, key in (("search/search_index.json", "docs"), ("search.json", "items")):
             if (self.root / name).is_file():
                 documents: dict[str, str] = {}
@@ -133,22 +133,18 @@ class BuiltSite:
 
     @cached_property
     def original_url(self) -> str:
-        """The project's own site URL (mkdocs.yml's, with no SITE_URL set), which a fork's links
-        must never name."""
+        """The project's own site URL (mkdocs.yml's), which a fork's links must never name."""
         url = str(load_yaml(self.project.config_file, {}).get("site_url") or "")
         return url if url.endswith("/") else url + "/"
 
     def outside_problem(self, absolute: str, ref: str) -> str | None:
-        """Why a link that leaves the site is wrong: it is not https, or it stays on the site's
-        host outside its base path, or it names the project's own address from a fork's build -
-        written by hand where `| url` or a relative link would follow the base."""
+        """Why a link out is wrong: not https, on the site's host outside its base, or naming the
+        project's own address in a fork's build (written by hand where `| url` follows the base)."""
         own, parts = urlsplit(self.original_url), urlsplit(absolute)
-        if absolute.startswith(self.original_url) or (
-            parts.path.startswith(own.path)
-            and parts.netloc in (own.netloc, urlsplit(self.site_url).netloc)
-        ):
+        host = urlsplit(self.site_url).netloc
+        if parts.path.startswith(own.path) and parts.netloc in (own.netloc, host):
             return f"names the project's own {self.original_url} in a build for {self.site_url}{self.written_in(own.path)}; write it relative, or through `| url`"
-        if parts.netloc == urlsplit(self.site_url).netloc:
+        if parts.netloc == host:
             return f"leaves the site's base {self.site_url} for {absolute}{self.written_in(parts.path)}"
         return None if parts.scheme == "https" else f"external link is not https: {ref}"
 
@@ -160,11 +156,6 @@ class BuiltSite:
         )
         return f" (written in {', '.join(found)})" if found else ""
 
-    # Links -------------------------------------------------------------------------------------
-
-    def links(self, file: str) -> list[tuple[Tag, str, str]]:
-        return links_in(self.soup(file))
-
     def resolve(self, file: str, ref: str) -> Target:
         """Resolve a link found in `file` the way a browser on GitHub Pages would."""
         absolute = urljoin(self.site_url + file, ref.strip())
@@ -173,12 +164,11 @@ class BuiltSite:
             return Target(absolute, None, "", external=False)
         if not (absolute + "/").startswith(self.site_url):
             return Target(absolute, None, parts.fragment, True, self.outside_problem(absolute, ref))
-        target = self.file_for(parts.path) if parts.path.startswith(self.base_path) else None
+        target = self.file_for(parts.path)
         if target is None:
-            where = parts.path
-            if (self.root / where.removeprefix(self.base_path)).is_dir():
+            if (self.root / parts.path.removeprefix(self.base_path)).is_dir():
                 return Target(absolute, None, "", False, f"directory without a trailing /: {ref}")
-            return Target(absolute, None, "", False, f"no file at {where}")
+            return Target(absolute, None, "", False, f"no file at {parts.path}")
         fragment = unquote(parts.fragment)
         if fragment and target.endswith(".html") and fragment not in self.ids(target):
             return Target(absolute, target, fragment, False, f"no id '{fragment}' on {target}")

