@@ -1,8 +1,6 @@
-// Loaded into every page by the browser tests (add_init_script). window.__a11yProbe() describes the
-// element that has keyboard focus as a reader sees it: on screen, not transparent, not zero-sized,
-// not hidden behind something else, and marked by an outline that contrasts at 3:1 with what is
-// behind it (site.css draws every focus mark as an outline). Animations are finished first, so
-// what is measured is the settled state a moment after Tab, not the first frame of a fade.
+// In every page the browser tests open: window.__a11yProbe() describes the focused element as a
+// reader sees it - on screen, opaque, not zero-sized or covered, ringed by an outline (site.css draws
+// every focus mark as one) at 3:1 with what is behind it - once animations have settled.
 (() => {
   const ids = new WeakMap();
   let nextId = 1;
@@ -26,9 +24,8 @@
     return (hi + 0.05) / (lo + 0.05);
   }
 
-  // The colour behind a ring drawn around `el`: the backgrounds of `el` (a ring inside it) or of
-  // its ancestors whose boxes hold the whole ring, composited down to the first opaque one. An
-  // ancestor smaller than the ring (a form exactly the size of its input) is not behind it.
+  // The colour behind a ring around `el`: the backgrounds of `el` (a ring inside it) or of the
+  // ancestors holding the whole ring (not a form the size of its input), down to an opaque one.
   function backdrop(el, ring, inside) {
     const layers = [];
     for (let n = inside ? el : el.parentElement; n && n.nodeType === 1; n = n.parentElement) {
@@ -44,11 +41,12 @@
     return base;
   }
 
-  // The element's box grown by `grow`, cut down by every ancestor that clips it (overflow,
-  // contain: paint), skipping ancestors that a fixed or absolute box escapes.
+  // The element's box grown by `grow` (as `full`), cut down by every ancestor that clips it
+  // (overflow, contain: paint), skipping ancestors that a fixed or absolute box escapes.
   function visibleRect(el, grow = 0) {
     const r = el.getBoundingClientRect();
-    const box = { l: r.left - grow, t: r.top - grow, r: r.right + grow, b: r.bottom + grow };
+    const full = { l: r.left - grow, t: r.top - grow, r: r.right + grow, b: r.bottom + grow };
+    const box = { ...full };
     let pos = getComputedStyle(el).position;
     for (let p = el.parentElement; p && p !== document.documentElement; p = p.parentElement) {
       const s = getComputedStyle(p);
@@ -60,7 +58,7 @@
       }
       if (holds) pos = s.position;
     }
-    return { x: box.l, y: box.t, w: Math.max(0, box.r - box.l), h: Math.max(0, box.b - box.t), ...box };
+    return { x: box.l, y: box.t, w: Math.max(0, box.r - box.l), h: Math.max(0, box.b - box.t), ...box, full };
   }
 
   function describe(el) {
@@ -74,9 +72,7 @@
     const colour = rgba(style.outlineColor);
     if (style.outlineStyle === "none" || width < 1 || colour[3] <= 0) return null;
     const offset = parseFloat(style.outlineOffset) || 0;
-    const r = el.getBoundingClientRect(), d = offset + width;
-    const grown = { l: r.left - d, t: r.top - d, r: r.right + d, b: r.bottom + d };
-    const seen = visibleRect(el, offset + width);
+    const seen = visibleRect(el, offset + width), grown = seen.full;
     const vw = document.documentElement.clientWidth, vh = document.documentElement.clientHeight;
     const sides = [seen.t <= grown.t + 0.5 && grown.t >= -0.5, seen.r >= grown.r - 0.5 && grown.r <= vw + 0.5,
       seen.b >= grown.b - 0.5 && grown.b <= vh + 0.5, seen.l <= grown.l + 0.5 && grown.l >= -0.5].filter(Boolean).length;

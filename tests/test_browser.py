@@ -1,39 +1,23 @@
 """In a real browser (Chromium through Playwright), against the build served like GitHub Pages:
-every page clean, accessible to axe and to the keyboard in both schemes and at both sizes; search
-finds each essay page by a word only it uses; the scheme choice holds; the phone drawer reaches
-every page; and old links to a moved page and anchor land on their new place."""
+every page clean, accessible to axe and to the keyboard in both schemes and at both sizes, and
+reached through the phone drawer; search finds each essay page by a word only it uses; the scheme
+choice holds; and old links to a moved page and anchor land on their new place."""
 
 from __future__ import annotations
 
 import json
-from typing import Literal
 from urllib.parse import urlsplit
 
 import pytest
 
-from harness.browser import AXE_JS, AXE_TAGS, Watch, probe_pages, walk
+from harness.browser import AXE_JS, AXE_RUN, SCHEMES, SIZES, Scheme, Watch, page_urls, probing, walk
 from harness.guards import section_of, unique_word
 from harness.seed import read_seed
 from harness.site import BuiltSite
 from sitebuild.server import PagesServer
 from tests.conftest import MOVE, PILLAR, NewContext
 
-SIZES = {"desktop": {"width": 1280, "height": 800}, "phone": {"width": 390, "height": 844}}
-DESKTOP, PHONE = SIZES["desktop"], SIZES["phone"]
-Scheme = Literal["light", "dark"]
-NOT_FOUND = "Failed to load resource: the server responded with a status of 404 (Not Found)"
-SCHEMES: dict[Scheme, str] = {
-    "light": "default",
-    "dark": "slate",
-}  # system preference -> Material's
-
-
-def page_urls(site: BuiltSite, served: PagesServer) -> list[str]:
-    return [served.origin + site.url_path(p) for p in site.page_files]
-
-
-# axe's rules whose verdict depends on colour: the only ones the second scheme can change.
-COLOUR_RULES = ["color-contrast", "link-in-text-block"]
+STATUS_404 = "Failed to load resource: the server responded with a status of 404 (Not Found)"
 
 
 @pytest.mark.browser
@@ -42,25 +26,23 @@ COLOUR_RULES = ["color-contrast", "link-in-text-block"]
 def test_every_page_at_every_size_and_scheme(
     new_context: NewContext, site: BuiltSite, served: PagesServer, size: str, system: Scheme
 ) -> None:
-    """Each page (the 404 page too), visited once per size and scheme: no console error and no
-    failed or foreign request; the heading visible; the scheme the system asks for; axe finds no
-    WCAG 2.2 A/AA or best-practice violation (desktop; under the dark system, the rules colour
-    can change, on the same DOM); and every Tab stop is on screen, opaque, not zero-sized, and
-    marked by a ring at 3:1 with what surrounds it, in both schemes (walked once per size, each
-    stop probed in each) - so closed panels (the drawer, the search, back to top) are out of the
-    Tab order."""
+    """Each page (the 404 page first), once per size and scheme - on a phone, each reached from
+    the one before through the drawer, by its nav title: no console error and no failed or foreign
+    request; the heading visible; the scheme the system asks for; axe finds no WCAG 2.2 A/AA or
+    best-practice violation (desktop; under the dark system, the rules colour can change, on the
+    same DOM); and every Tab stop is on screen, opaque, not zero-sized, and ringed at 3:1 with what
+    surrounds it, in both schemes (walked once per size, each stop probed in each) - so closed
+    panels (the drawer, the search, back to top) are out of the Tab order."""
     watch = Watch(served.origin)
-    context = probe_pages(new_context(viewport=SIZES[size], color_scheme=system))
-    watch.attach(context)
-    page = context.new_page()
+    page = watch.attach(probing(new_context, size, system)).new_page()
     problems, stops = [], 0
-    axe = (
-        {"type": "tag", "values": AXE_TAGS}
-        if system == "light"
-        else {"type": "rule", "values": COLOUR_RULES}
-    )
-    for url in [*page_urls(site, served), served.url + "no/such/page/"]:
-        page.goto(url, wait_until="load")
+    for url, title in page_urls(site, served).items():
+        if size == "phone" and title is not None:
+            page.locator("label.md-header__button[for=__drawer]").click()
+            page.locator("nav.md-nav--primary a.md-nav__link:visible", has_text=title).first.click()
+            page.wait_for_url(url)
+        else:
+            page.goto(url, wait_until="load")
         if not page.locator("article h1").first.is_visible():
             problems.append(f"{url}: the page heading is not visible")
         scheme = page.evaluate("document.body.dataset.mdColorScheme")
@@ -68,9 +50,8 @@ def test_every_page_at_every_size_and_scheme(
             problems.append(f"{url}: scheme {scheme!r} under a {system} system preference")
         if size == "desktop":
             page.add_script_tag(path=str(AXE_JS))
-            for violation in page.evaluate(
-                "only => axe.run(document, {runOnly: only, resultTypes: ['violations']})", axe
-            )["violations"]:
+            axe = "only => axe.run(document, {runOnly: only, resultTypes: ['violations']})"
+            for violation in page.evaluate(axe, AXE_RUN[system])["violations"]:
                 targets = [json.dumps(n["target"]) for n in violation["nodes"]][:3]
                 problems.append(
                     f"{url}: axe {violation['id']} ({violation['impact']}): {violation['help']} at {targets}"
@@ -81,13 +62,9 @@ def test_every_page_at_every_size_and_scheme(
                 problems.append(
                     f"{url}: Tab stop {stop['what']} ({stop['scheme']}): {', '.join(stop['problems'])}"
                 )
-        if url.endswith(
-            "/no/such/page/"
-        ):  # the 404 page's own status, and the console's note of it
-            for expected in (f"HTTP 404: {url}", f"console error: {NOT_FOUND}"):
-                if expected in watch.problems:
-                    watch.problems.remove(expected)
-        problems += [f"{url}: {p}" for p in watch.problems]
+        # The 404 page's own status, and the console's note of it, are expected there.
+        expected = {f"HTTP 404: {url}", f"console error: {STATUS_404}"} if title is None else set()
+        problems += [f"{url}: {p}" for p in watch.problems if p not in expected]
         watch.problems.clear()
     assert system == "dark" or stops > 10 * len(site.page_files), (
         f"Tab reached only {stops} stops: is it walking?"
@@ -100,9 +77,7 @@ def test_search_finds_each_essay_page_by_a_word_only_it_uses(
     new_context: NewContext, site: BuiltSite, served: PagesServer
 ) -> None:
     watch = Watch(served.origin)
-    context = new_context(viewport=DESKTOP)
-    watch.attach(context)
-    page = context.new_page()
+    page = watch.attach(new_context(viewport=SIZES["desktop"])).new_page()
     page.goto(served.url, wait_until="load")
     search = page.locator("input.md-search__input")
     search.click()
@@ -131,34 +106,16 @@ def test_search_finds_each_essay_page_by_a_word_only_it_uses(
 def test_scheme_follows_the_system_until_chosen_then_the_choice_stays(
     new_context: NewContext, served: PagesServer
 ) -> None:
-    page = new_context(viewport=DESKTOP, color_scheme="dark").new_page()
-    scheme = "() => document.body.dataset.mdColorScheme"
+    page = new_context(viewport=SIZES["desktop"], color_scheme="dark").new_page()
+    shown = "() => document.body.dataset.mdColorScheme"
     page.goto(served.url, wait_until="load")
-    assert page.evaluate(scheme) == "slate", (
-        "with no choice made, a dark system gets the dark scheme"
-    )
+    assert page.evaluate(shown) == "slate", "with no choice made, a dark system gets dark"
     page.locator("form[data-md-component=palette] label:visible").first.click()
-    assert page.evaluate(scheme) == "default", "the toggle did not switch to light"
+    assert page.evaluate(shown) == "default", "the toggle did not switch to light"
     page.goto(served.url + PILLAR.url, wait_until="load")
-    assert page.evaluate(scheme) == "default", "the choice did not survive navigation"
+    assert page.evaluate(shown) == "default", "the choice did not survive navigation"
     page.reload(wait_until="load")
-    assert page.evaluate(scheme) == "default", "the choice did not survive a reload"
-
-
-@pytest.mark.browser
-def test_phone_drawer_reaches_every_page(
-    new_context: NewContext, site: BuiltSite, served: PagesServer
-) -> None:
-    page = new_context(viewport=PHONE).new_page()
-    page.goto(served.url, wait_until="load")
-    entries = site.nav()
-    for title, href in entries[1:] + entries[:1]:  # start on Home, so reach it last
-        page.locator("label.md-header__button[for=__drawer]").click()
-        link = page.locator("nav.md-nav--primary a.md-nav__link:visible", has_text=title).first
-        link.wait_for(state="visible")
-        link.click()
-        expected = site.resolve("index.html", href).url
-        page.wait_for_url(served.origin + urlsplit(expected).path)
+    assert page.evaluate(shown) == "default", "the choice did not survive a reload"
 
 
 @pytest.mark.browser

@@ -1,58 +1,30 @@
 """A keyboard and screen-reader user's site, read in Chromium: Space and Enter work every toggle,
 the first Tab is a skip link, and Chromium's accessibility tree names headings by their text, has no
 empty landmarks, gives every page its own title and says what the scheme toggle will do. (Every
-page's Tab stops are walked, at both sizes in both schemes, in tests/test_browser.py, which visits
-each page once per size and scheme for all its checks.)"""
+page's Tab stops are walked in tests/test_browser.py.)"""
 
 from __future__ import annotations
 
 from collections import Counter
-from typing import Any, Literal
+from typing import Any
 
 import pytest
-from playwright.sync_api import BrowserContext, Page
+from playwright.sync_api import Page
 
-from harness.browser import PROBE_NEXT_FRAME, probe_pages, tab_to
+from harness.browser import NOT_FOUND, PROBE_NEXT_FRAME, SCHEMES, Scheme, page_urls, probing, tab_to
 from harness.sandbox import config, swap_toggle_names
 from harness.site import BuiltSite
 from sitebuild.server import PagesServer
 from tests.conftest import PILLAR, BuildCopy, NewContext
 
-SIZES = {"desktop": {"width": 1280, "height": 800}, "phone": {"width": 390, "height": 844}}
-Scheme = Literal["light", "dark"]
-LANDMARKS = {
-    "banner",
-    "navigation",
-    "main",
-    "contentinfo",
-    "complementary",
-    "region",
-    "search",
-    "form",
-}
+LANDMARKS = set("banner navigation main contentinfo complementary region search form".split())  # noqa: SIM905
 
 
-def urls(site: BuiltSite, served: PagesServer) -> list[str]:
-    return [served.origin + site.url_path(p) for p in site.page_files] + [
-        served.url + "no/such/page/"
-    ]
-
-
-def probing(new_context: NewContext, size: str, scheme: Scheme = "light") -> BrowserContext:
-    return probe_pages(new_context(viewport=SIZES[size], color_scheme=scheme))
-
-
-def scheme_toggle_problems(page: Page, url: str, key: str) -> list[str]:
-    """Press the scheme toggle with `key` through every state: each time, what its name said it
-    would switch to ("light", "dark" or "system") is what the page then shows, and focus stays
-    visibly on the toggle."""
+def scheme_toggle_problems(page: Page, url: str, key: str, system: Scheme) -> list[str]:
+    """Press the scheme toggle with `key` through every state: each time the page shows what its
+    name said ("light", "dark", or "system": `system`'s), and focus stays visibly on it."""
     page.goto(url, wait_until="load")
     tab_to(page, "input.md-option")
-    system = (
-        "slate"
-        if page.evaluate("matchMedia('(prefers-color-scheme: dark)').matches")
-        else "default"
-    )
     problems = []
     for _ in range(page.locator("input.md-option").count()):
         name = str(page.evaluate("document.activeElement.getAttribute('aria-label')")).lower()
@@ -63,13 +35,10 @@ def scheme_toggle_problems(page: Page, url: str, key: str) -> list[str]:
         media, scheme = page.evaluate(
             "[document.body.dataset.mdColorMedia, document.body.dataset.mdColorScheme]"
         )
-        does = (
-            "system"
-            if media == "(prefers-color-scheme)"
-            else {"slate": "dark"}.get(scheme, "light")
-        )
-        shown = system if does == "system" else {"dark": "slate"}.get(does, "default")
-        if says != [does] or scheme != shown:
+        does = "dark" if scheme == "slate" else "light"
+        if media == "(prefers-color-scheme)":
+            does = "system"
+        if says != [does] or (does == "system" and scheme != SCHEMES[system]):
             problems.append(
                 f"{url}: the toggle named {name!r} switched to {does} ({scheme}, {media})"
             )
@@ -82,14 +51,12 @@ def scheme_toggle_problems(page: Page, url: str, key: str) -> list[str]:
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize(
-    ("key", "system"), [(" ", "dark"), ("Enter", "light")], ids=["Space", "Enter"]
-)
+@pytest.mark.parametrize("key, system", [(" ", "dark"), ("Enter", "light")], ids=["Space", "Enter"])
 def test_space_and_enter_switch_the_scheme_as_the_toggle_says(
     new_context: NewContext, served: PagesServer, key: str, system: Scheme
 ) -> None:
     page = probing(new_context, "desktop", system).new_page()
-    problems = scheme_toggle_problems(page, served.url + PILLAR.url, key)
+    problems = scheme_toggle_problems(page, served.url + PILLAR.url, key, system)
     assert not problems, "\n".join(problems)
 
 
@@ -98,12 +65,10 @@ def test_a_toggle_whose_name_lies_is_caught(new_context: NewContext, build_copy:
     """The fault the check above exists for: two toggle names swapped in mkdocs.yml."""
     swapped = build_copy("swapped-toggles", config(swap_toggle_names), pdf=False)
     with PagesServer(swapped.root, swapped.base_path) as server:
-        problems = scheme_toggle_problems(
-            probing(new_context, "desktop", "dark").new_page(), server.url, "Enter"
-        )
-    assert any("named 'switch to system preference' switched to dark" in p for p in problems), (
-        problems
-    )
+        page = probing(new_context, "desktop", "dark").new_page()
+        problems = scheme_toggle_problems(page, server.url, "Enter", "dark")
+    lie = "named 'switch to system preference' switched to dark"
+    assert any(lie in p for p in problems), problems
 
 
 OPENED = {
@@ -122,13 +87,11 @@ def test_space_and_enter_open_the_phone_drawer_and_search_and_escape_closes_them
     page.goto(served.url, wait_until="load")
     button = f"label[for='{toggle}'].md-header__button > button"
     tab_to(page, button)
-    assert page.evaluate("document.activeElement.getAttribute('aria-expanded')") == "false"
+    expanded = f"document.querySelector(\"{button}\").getAttribute('aria-expanded')"
+    assert page.evaluate(expanded) == "false"
     page.keyboard.press(key)
     page.wait_for_function(f"() => {OPENED[toggle]}")
-    assert (
-        page.evaluate(f"document.querySelector(\"{button}\").getAttribute('aria-expanded')")
-        == "true"
-    )
+    assert page.evaluate(expanded) == "true"
     assert not page.evaluate(PROBE_NEXT_FRAME, None)["problems"], (
         "focus in the opened panel is not visible"
     )
@@ -150,25 +113,19 @@ def value(node: dict[str, Any], key: str = "name") -> str:
 
 
 def has_content(node: dict[str, Any], nodes: dict[str, dict[str, Any]]) -> bool:
-    for child in (nodes.get(c) for c in node.get("childIds", [])):
-        if child is None:
-            continue
-        if not child.get("ignored") and (
-            value(child) or value(child, "role") in ("StaticText", "image")
-        ):
-            return True
-        if has_content(child, nodes):
-            return True
-    return False
+    """Whether anything under `node` is spoken: a name, text or an image, not ignored."""
+    children = [nodes[c] for c in node.get("childIds", []) if c in nodes]
+    spoken = [c for c in children if value(c) or value(c, "role") in ("StaticText", "image")]
+    return any(not c.get("ignored") for c in spoken) or any(has_content(c, nodes) for c in children)
 
 
 @pytest.mark.browser
 def test_names_a_screen_reader_speaks(
     new_context: NewContext, site: BuiltSite, served: PagesServer
 ) -> None:
-    page = new_context(viewport=SIZES["desktop"]).new_page()
+    page = probing(new_context, "desktop").new_page()
     problems, titles = [], {}
-    for url in urls(site, served):
+    for url in page_urls(site, served):
         page.goto(url, wait_until="load")
         titles[url] = page.title()
         if page.evaluate("document.documentElement.lang") != "en":
@@ -193,7 +150,7 @@ def test_names_a_screen_reader_speaks(
         ]
     repeated = [title for title, n in Counter(titles.values()).items() if n > 1]
     problems += [f"more than one page is titled {title!r}" for title in repeated]
-    not_found = titles[served.url + "no/such/page/"]
+    not_found = titles[served.url + NOT_FOUND]
     if "not found" not in not_found.lower():
         problems.append(f"the 404 page's title {not_found!r} does not say so")
     assert not problems, "\n".join(problems)

@@ -22,9 +22,8 @@ from tests.conftest import MOVE
 
 
 def recipes(served: PagesServer) -> dict[str, str]:
-    """The README's code blocks by the title in their info string (```yaml title="mkdocs.yml"),
-    so the tests run the recipes exactly as a reader copies them, but with the site URL they name
-    (in conf.py) replaced by the served build's; a title used twice is an error."""
+    """The README's code blocks by their info string's title (```yaml title="mkdocs.yml"), as a
+    reader copies them but for conf.py's site URL, made the served build's; no title twice."""
     readme, found = Project().root / "README.md", dict[str, str]()
     for title, code in re.findall(
         r'^```\w+ title="([^"]+)"\n(.*?)^```', readme.read_text(encoding="utf-8"), re.M | re.S

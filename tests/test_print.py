@@ -21,61 +21,43 @@ MOST_SHEETS = {"whole": 3, "pillar": 1, "introduction": 1, "conclusion": 1}
 @pytest.fixture(scope="module")
 def printed(site: BuiltSite, served: PagesServer, browser: Browser) -> dict[str, list[str]]:
     """Each page's printed sheets, as the text on each."""
-    context = browser.new_context()
-    try:
+    sheets = {}
+    with browser.new_context() as context:
         page = context.new_page()
-        sheets = {}
         for file in site.page_files:
             page.goto(served.origin + site.url_path(file), wait_until="load")
             page.evaluate("document.fonts.ready")
             reader = PdfReader(BytesIO(page.pdf(format="A4", prefer_css_page_size=True)))
             sheets[file] = [" ".join((s.extract_text() or "").split()) for s in reader.pages]
-    finally:
-        context.close()
     return sheets
 
 
-def running_head(site: BuiltSite, file: str) -> list[str]:
-    intro = site.table.one("introduction")
-    return [intro.title.text if intro and intro.title else site.settings.site_name, site.url(file)]
-
-
 @pytest.mark.browser
-def test_each_page_fits_its_sheets_with_none_blank(
+def test_each_page_fits_its_sheets_none_blank_each_naming_the_essay_and_the_page(
     site: BuiltSite, printed: dict[str, list[str]]
 ) -> None:
+    intro = site.table.one("introduction")
+    title = intro.title.text if intro and intro.title else site.settings.site_name
     problems = []
     for essay_page in site.table.pages:
         file = site.file_of(essay_page)
-        sheets = printed[file]
+        sheets, url = printed[file], site.url(file)
         most = MOST_SHEETS.get(essay_page.role or "", 2)
         if len(sheets) > most:
             problems.append(
                 f"docs/{essay_page.source}: prints on {len(sheets)} A4 sheets, more than {most}"
             )
-        heading = essay_page.title.text if essay_page.title else None
-        for number, text in enumerate(sheets, start=1):
-            for repeated in running_head(site, file):
-                text = text.replace(repeated, "")
-            if len(re.sub(r"\d+ / \d+", "", text).strip()) < 20:  # the page number aside
-                problems.append(f"docs/{essay_page.source}: sheet {number} is blank")
-        if heading and heading not in " ".join(sheets):
-            problems.append(f"docs/{essay_page.source}: its heading is not printed")
-    assert not problems, "\n".join(problems)
-
-
-@pytest.mark.browser
-def test_every_sheet_names_the_essay_and_the_page(
-    site: BuiltSite, printed: dict[str, list[str]]
-) -> None:
-    problems = []
-    for file, sheets in printed.items():
-        title, url = running_head(site, file)
         for number, text in enumerate(sheets, start=1):
             if title not in text:
                 problems.append(f"{file}: sheet {number} does not name the essay")
             if url not in text:
                 problems.append(f"{file}: sheet {number} does not show its URL {url}")
+            rest = re.sub(r"\d+ / \d+", "", text.replace(title, "").replace(url, ""))
+            if len(rest.strip()) < 20:  # the running head and the page number aside
+                problems.append(f"docs/{essay_page.source}: sheet {number} is blank")
+        heading = essay_page.title.text if essay_page.title else None
+        if heading and heading not in " ".join(sheets):
+            problems.append(f"docs/{essay_page.source}: its heading is not printed")
     assert not problems, "\n".join(problems)
 
 
@@ -88,10 +70,6 @@ def test_no_site_chrome_and_links_show_their_targets(
     for chrome in ("Skip to content", "Search", "Back to top", "Made with", "Edit this page"):
         assert chrome not in home, f"index.html: prints the site chrome {chrome!r}"
     for pillar in site.table.with_role("pillar"):
-        target = site.url(site.file_of(pillar))
-        assert target in unbroken, (
-            f"index.html: the card for {pillar.nav_title} does not print {target}"
-        )
-    assert "127.0.0.1" not in " ".join(" ".join(s) for s in printed.values()), (
-        "prints the test server"
-    )
+        url = site.url(site.file_of(pillar))
+        assert url in unbroken, f"index.html: the card for {pillar.nav_title} does not print {url}"
+    assert "127.0.0.1" not in str(printed), "prints the test server"
