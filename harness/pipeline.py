@@ -1,14 +1,7 @@
 """What the README's "Deploying" section promises, read from the files that make the pipeline - the
 workflows, .ci/run, the Makefile, Dependabot's config - and, where reading is not enough, run with
 stand-ins for the tools they call. Each check takes the project's root and yields its problems,
-naming the file to fix; CHECKS gives each as a function that returns them as a list.
-
-The promises: every push and every pull request runs the suite, and the deploy runs on the default
-branch; it publishes the folder the one build entry point wrote and the suite checked; the suite's
-verdict reaches CI unchanged through make, .ci/run and the workflow; each job holds the least
-permissions; a deployment is never cancelled half-way; every action is pinned to a full commit
-SHA, with its version and the runtime its action.yml declares, on a runtime GitHub still runs;
-Dependabot keeps every lock current."""
+naming the file to fix; CHECKS gives each as a function that returns them as a list."""
 
 from __future__ import annotations
 
@@ -44,14 +37,8 @@ PIN = re.compile(r"^\s*(?:-\s*)?uses:\s*(\S+)@([0-9a-f]{40})\s+#\s*(\w+) v\d+\.\
 REWRITES_STATUS = re.compile(r"exitstatus\s*=|def pytest_sessionfinish")  # in a conftest.py
 UNSET = ("MAKEFLAGS", "MAKELEVEL", "SITE_DIR", "CI")  # the caller's make and CI, kept out of runs
 PARTS = (  # what a copy needs for these checks to read and run the pipeline
-    ".github",
-    ".ci",
-    "Makefile",
-    "mkdocs.yml",
-    "pyproject.toml",
-    "uv.lock",
-    "tests/conftest.py",
-)
+    ".github", ".ci", "Makefile", "mkdocs.yml", "pyproject.toml", "uv.lock", "tests/conftest.py"
+)  # fmt: skip
 CHECKS: dict[str, Callable[[Path], list[str]]] = {}
 
 
@@ -71,8 +58,7 @@ def loaded(root: Path, name: str) -> dict[str, Any]:
     return data
 
 
-def suite_job(root: Path) -> dict[str, Any]:
-    """test.yml's one job, which runs the suite."""
+def suite_job(root: Path) -> dict[str, Any]:  # test.yml's one job, which runs the suite
     return (loaded(root, TEST).get("jobs") or {}).get("test") or {}
 
 
@@ -83,26 +69,22 @@ def run(root: Path, *command: str, **env: str) -> tuple[int, str]:
     return ran.returncode, ran.stdout
 
 
-def script(path: Path, body: str) -> None:
-    """A stand-in for a tool: a shell script that runs `body`."""
+def script(path: Path, body: str) -> None:  # a stand-in for a tool
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(f"#!/bin/sh\n{body}\n")
     path.chmod(0o755)
 
 
-def given(body: dict[str, Any], key: str) -> Any:
-    """What a job's or step's `with:` gives `key`."""
+def given(body: dict[str, Any], key: str) -> Any:  # what a job's or step's `with:` gives `key`
     return (body.get("with") or {}).get(key)
 
 
-def using(steps: list[dict[str, Any]], action: str) -> list[int]:
-    """Where in `steps` the steps that use `action` are."""
+def using(steps: list[dict[str, Any]], action: str) -> list[int]:  # the steps that use `action`
     return [i for i, step in enumerate(steps) if action in str(step.get("uses", ""))]
 
 
 def default_branch(root: Path) -> str | None:
-    """The repository's default branch: from the event GitHub Actions describes, else from the
-    clone's origin, else the branch checked out."""
+    """The default branch: from GitHub Actions' event, else the clone's origin, else HEAD's."""
     event = os.environ.get("GITHUB_EVENT_PATH")
     if event and Path(event).is_file():
         branch = json.loads(Path(event).read_text()).get("repository", {}).get("default_branch")
@@ -117,8 +99,7 @@ def default_branch(root: Path) -> str | None:
 
 @check
 def every_push_and_pull_request_runs_the_suite(root: Path) -> Iterator[str]:
-    """test.yml runs on every push and every pull request (no branch or path filter: a pull request
-    that only changes uv.lock runs it too), and the deploy calls it."""
+    """test.yml runs on every push and pull request, unfiltered, and on the deploy's call."""
     on = loaded(root, TEST).get("on") or {}
     for event in ("push", "pull_request", "workflow_call"):
         if not isinstance(on, dict) or event not in on:
@@ -157,9 +138,8 @@ def jobs_have_least_permissions(root: Path) -> Iterator[str]:
 
 @check
 def ci_verdict_is_the_suites(root: Path) -> Iterator[str]:
-    """The suite's status reaches CI unchanged: `make test` fails when pytest fails (nothing in front
-    of the recipe or after it); .ci/run builds, tests that folder and exits with the tests' status;
-    neither the workflow's job nor a step continues on error; no conftest rewrites the status."""
+    """The suite's status reaches CI unchanged: `make test` fails when pytest does; .ci/run builds,
+    tests that folder and exits with their status; nothing continues on error or rewrites it."""
     with tempfile.TemporaryDirectory() as tmp:
         venv, stand_ins, log = Path(tmp) / "venv", Path(tmp) / "stand-ins", Path(tmp) / "log"
         # `make test` with a pytest that fails, what the target needs taken as already made
@@ -191,8 +171,7 @@ def ci_verdict_is_the_suites(root: Path) -> Iterator[str]:
 
 @check
 def deploy_publishes_the_tested_build(root: Path) -> Iterator[str]:
-    """The deploy job needs the build job; the build job is test.yml (pages: true), which runs
-    .ci/run - build, then test that folder - before it uploads that same folder."""
+    """The deploy needs test.yml's build (pages: true), whose .ci/run tests what it uploads."""
     jobs = loaded(root, DEPLOY).get("jobs") or {}
     builders = [n for n, j in jobs.items() if j.get("uses") == SELF and given(j, "pages") is True]
     deployers = [n for n, j in jobs.items() if using(j.get("steps") or [], "actions/deploy-pages@")]
@@ -234,9 +213,8 @@ def deployments_are_never_cancelled(root: Path) -> Iterator[str]:
 
 @check
 def actions_are_pinned_on_live_runtimes(root: Path) -> Iterator[str]:
-    """Every action is pinned as `owner/name@<40-hex SHA> # runtime vX.Y.Z`, recording the runtime
-    its action.yml declares at that commit (read when the pin is made: offline, the check cannot
-    open it), and that runtime is one GitHub's runners still run."""
+    """Every action is pinned as `owner/name@<40-hex SHA> # runtime vX.Y.Z`, the runtime its
+    action.yml declares (read when pinning: offline, the check cannot), one GitHub still runs."""
     for path in sorted((root / ".github" / "workflows").glob("*.yml")):
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
             where, pin = f".github/workflows/{path.name}:{number}", PIN.match(line)
@@ -250,8 +228,8 @@ def actions_are_pinned_on_live_runtimes(root: Path) -> Iterator[str]:
 
 @check
 def dependabot_keeps_every_lock_current(root: Path) -> Iterator[str]:
-    """Dependabot watches uv.lock, the actions and the benchmark's npm lock: weekly, grouped, with
-    a cooldown for version updates (security updates are never held back)."""
+    """Dependabot watches uv.lock, the actions and the benchmark's npm lock: weekly, grouped, and
+    version updates cooled down (security updates are never held back)."""
     updates = {u.get("package-ecosystem"): u for u in loaded(root, DEPENDABOT).get("updates", [])}
     for ecosystem, directory in ECOSYSTEMS.items():
         update = updates.get(ecosystem)

@@ -4,9 +4,8 @@
     python -m sitebuild serve                       # what `make serve` runs: live preview
     python -m sitebuild check                       # the settings and source checks alone
 
-ENGINE=zensical selects Zensical instead of MkDocs; SITE_URL and REPO_URL override mkdocs.yml's
-site_url and repo_url (a fork's deploy sets them). Problems are printed one a line, each naming the
-file or setting to fix, and the exit status is 1.
+ENGINE=zensical selects Zensical; SITE_URL and REPO_URL override mkdocs.yml's (a fork's deploy sets
+them). Problems are printed one a line, each naming the file or setting to fix; the status is 1.
 """
 
 from __future__ import annotations
@@ -48,26 +47,20 @@ def main(argv: list[str] | None = None) -> int:
     except BuildError as error:
         print(f"build failed:\n{error}", file=sys.stderr)
         return 1
-    if args.command == "serve":
-        extra = read.settings.values.get("extra") or {}
-        if engine == "zensical":  # the preview is this process's one job: it runs in the project
-            import zensical
+    if args.command == "serve" and engine == "zensical":  # the process's one job: in the project
+        import zensical
 
-            config = project.root / ".zensical-serve.yml"
-            zensical_config(config, read.extra(), "site")
-            try:
-                zensical.serve(str(config), {"dev_addr": DEV_ADDR})
-            finally:
-                config.unlink(missing_ok=True)
-        else:
-            from mkdocs.commands.serve import serve
+        config = project.root / ".zensical-serve.yml"
+        zensical_config(config, read.extra(), "site")
+        try:
+            zensical.serve(str(config), {"dev_addr": DEV_ADDR})
+        finally:
+            config.unlink(missing_ok=True)
+    elif args.command == "serve":
+        from mkdocs.commands.serve import serve
 
-            serve(
-                str(project.config_file),
-                dev_addr=DEV_ADDR,
-                livereload=True,
-                extra={**extra, **read.extra()},
-            )
+        extra = (read.settings.values.get("extra") or {}) | read.extra()
+        serve(str(project.config_file), dev_addr=DEV_ADDR, livereload=True, extra=extra)
     return 0
 
 

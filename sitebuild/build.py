@@ -1,15 +1,9 @@
-"""The one way the site is built. `make build`, the preview's checks, the deploy, the tests and the
-benchmark all come through here, with the same steps:
-
-1. settings: the environment (SITE_URL, REPO_URL, SOURCE_DATE_EPOCH) and mkdocs.yml, checked
-   (sitebuild.config);
-2. sources: front matter, ids, navigation, roles, maps of moves, links out (sitebuild.sources);
-3. engine: MkDocs (default) or Zensical turns docs/ into HTML (sitebuild.engines);
-4. published files: robots.txt, llms.txt and objects.inv (sitebuild.published);
-5. the PDF edition, printed from the whole-essay page (sitebuild.pdf).
-
-A build changes neither the process's environment nor its working folder.
-"""
+"""The one way the site is built: `make build`, the preview's checks, the deploy, the tests and the
+benchmark all take the same steps. 1. The environment and mkdocs.yml, checked (sitebuild.config);
+2. the sources: front matter, ids, navigation, roles, maps of moves, links out (sitebuild.sources);
+3. MkDocs (default) or Zensical turns docs/ into HTML (sitebuild.engines); 4. robots.txt, llms.txt
+and objects.inv (sitebuild.published); 5. the PDF edition (sitebuild.pdf). A build changes neither
+the process's environment nor its working folder."""
 
 from __future__ import annotations
 
@@ -31,20 +25,6 @@ from sitebuild.table import Table, read_table
 
 
 @dataclass(frozen=True)
-class Built:
-    project: Project
-    site_dir: Path
-    engine: Engine
-    table: Table
-    settings: Settings
-    environment: dict[str, str]
-
-    @property
-    def epoch(self) -> int:
-        return int(self.environment["SOURCE_DATE_EPOCH"])
-
-
-@dataclass(frozen=True)
 class Sources:
     """What a build is made from, read and checked, before any engine runs."""
 
@@ -53,14 +33,25 @@ class Sources:
     table: Table
     problems: list[str]
 
+    @property
+    def epoch(self) -> int:
+        return int(self.environment["SOURCE_DATE_EPOCH"])
+
     def extra(self) -> dict[str, str]:
         """Facts the templates need, given to either engine as `extra` rather than written twice:
-        the essay's title (the introduction's heading, on every printed sheet) and the build's
-        date (the last commit's)."""
-        epoch = int(self.environment["SOURCE_DATE_EPOCH"])
+        the essay's title (on every printed sheet) and the build's date (the last commit's)."""
         intro = self.table.one("introduction")
         title = {"essay_title": intro.title.text} if intro and intro.title else {}
-        return title | {"build_date": datetime.fromtimestamp(epoch, UTC).date().isoformat()}
+        return title | {"build_date": datetime.fromtimestamp(self.epoch, UTC).date().isoformat()}
+
+
+@dataclass(frozen=True)
+class Built(Sources):
+    """What a build made from its sources, and where."""
+
+    project: Project
+    site_dir: Path
+    engine: Engine
 
 
 def read_sources(project: Project, engine: Engine, env: Mapping[str, str] | None = None) -> Sources:
@@ -96,16 +87,15 @@ def build(
         edition.write(
             site_dir, read.table, read.settings, read.environment, None if pdf is True else pdf
         )
-    return Built(project, site_dir, engine, read.table, read.settings, read.environment)
+    return Built(**vars(read), project=project, site_dir=site_dir, engine=engine)
 
 
 def describe(project: Project, site_dir: Path, env: Mapping[str, str] | None = None) -> Built:
-    """What `build` returned for a folder built earlier from the same sources and environment
-    (the tests check a deploy's folder this way: SITE_DIR=site make test)."""
+    """What `build` returned for a folder built earlier (the tests check a deploy's folder so)."""
     home = site_dir / "index.html"
     if not home.is_file():
         raise BuildError([f"{site_dir}: holds no built site; run `make build` first [site-dir]"])
     zensical = 'name="generator" content="zensical' in home.read_text(encoding="utf-8")
     engine: Engine = "zensical" if zensical else "mkdocs"
     read = read_sources(project, engine, env)
-    return Built(project, site_dir.resolve(), engine, read.table, read.settings, read.environment)
+    return Built(**vars(read), project=project, site_dir=site_dir.resolve(), engine=engine)

@@ -1,7 +1,6 @@
-"""The build's settings: the environment a build takes (SITE_URL and REPO_URL let a fork deploy
-unchanged; SOURCE_DATE_EPOCH dates it) and mkdocs.yml, read once, here, with its !ENV values
-resolved from that environment as MkDocs resolves them. Everything is checked before anything is
-built: a bad value would otherwise build "successfully", with wrong canonical URLs."""
+"""The build's settings: its environment (SITE_URL and REPO_URL let a fork deploy unchanged;
+SOURCE_DATE_EPOCH dates it) and mkdocs.yml, !ENV resolved as MkDocs does, all checked before
+anything is built: a bad value would otherwise build "successfully", with wrong canonical URLs."""
 
 from __future__ import annotations
 
@@ -17,8 +16,7 @@ import yaml
 
 from sitebuild.problems import BuildError, refuse
 
-# The variables mkdocs.yml reads with !ENV, and whether the URL names a folder (site_url does:
-# every page URL is joined to it).
+# The variables mkdocs.yml reads with !ENV, and whether the URL names a folder (page URLs join it).
 URL_VARIABLES = {"SITE_URL": True, "REPO_URL": False}
 
 
@@ -47,28 +45,20 @@ def environment(root: Path, overrides: Mapping[str, str] | None = None) -> dict[
     """The environment a build runs in: os.environ with `overrides`, the URL variables checked,
     SOURCE_DATE_EPOCH from the last commit unless given (so one commit builds to the same bytes)."""
     env = dict(os.environ) | dict(overrides or {})
-    refuse(
-        p
-        for name in URL_VARIABLES
-        if name in env
-        for p in url_problems(f"{name}={env[name]!r}", env[name])
-    )
-    for name, folder in URL_VARIABLES.items():
-        if folder and name in env and not env[name].endswith("/"):
+    given = [name for name in URL_VARIABLES if name in env]
+    refuse(p for name in given for p in url_problems(f"{name}={env[name]!r}", env[name]))
+    for name in given:
+        if URL_VARIABLES[name] and not env[name].endswith("/"):
             env[name] += "/"
-    epoch = env.get("SOURCE_DATE_EPOCH") or last_commit_time(root)
+    epoch = env.get("SOURCE_DATE_EPOCH")
+    if not epoch:  # the last commit's time; outside a git checkout 0, never the clock's
+        git = ["git", "log", "-1", "--format=%ct"]
+        log = subprocess.run(git, cwd=root, capture_output=True, text=True, check=False)
+        epoch = (log.stdout.strip() if log.returncode == 0 else "") or "0"
     if not epoch.isdigit():
         refuse([f"SOURCE_DATE_EPOCH={epoch!r}: must be whole seconds since 1970 [epoch]"])
     env["NO_MKDOCS_2_WARNING"] = "1"  # Material's banner about MkDocs 2; the pin <2 handles it
     return env | {"SOURCE_DATE_EPOCH": epoch}
-
-
-def last_commit_time(root: Path) -> str:
-    """The last commit's time; outside a git checkout, 0, so the output still never depends on
-    the clock (a build of a tarball says 1970 rather than today)."""
-    git = ["git", "log", "-1", "--format=%ct"]
-    result = subprocess.run(git, cwd=root, capture_output=True, text=True, check=False)
-    return result.stdout.strip() if result.returncode == 0 and result.stdout.strip() else "0"
 
 
 def load_yaml(path: Path, env: Mapping[str, str] | None = None) -> dict[str, Any]:

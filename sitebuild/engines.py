@@ -1,7 +1,6 @@
-"""The two engines that read mkdocs.yml: MkDocs with Material (the primary), run in this process
-with the build's settings passed as values, and Zensical (Material's successor), run as its own
-command in the project with the build's environment. Each turns docs/ into HTML in a folder;
-everything else the site promises is done around them by sitebuild.build, the same for both."""
+"""The two engines that turn docs/ into HTML: MkDocs with Material (the primary), in this process
+with the build's settings as values, and Zensical (Material's successor), as its own command with
+the build's environment. Everything else is done around them by sitebuild.build, alike for both."""
 
 from __future__ import annotations
 
@@ -27,16 +26,14 @@ ENGINES: tuple[Engine, ...] = get_args(Engine)
 
 
 def checked_engine(value: str) -> Engine:
-    for engine in ENGINES:
-        if value == engine:
-            return engine
+    if value in ENGINES:
+        return value
     raise BuildError([f"ENGINE={value!r}: must be one of {', '.join(ENGINES)} [engine-name]"])
 
 
 class _Cache(BytecodeCache):
     """In memory, by template name (Jinja ships caches on disk and in memcached, keyed by file):
-    Jinja checks each template's source against the stored checksum and recompiles on a change,
-    so copies of the project share what did not change."""
+    Jinja recompiles a template whose source changed, so copies of the project share the rest."""
 
     def __init__(self) -> None:
         self.code: dict[str, bytes] = {}
@@ -58,22 +55,18 @@ TEMPLATES = _Cache()  # sitebuild/mkdocs_hooks.py gives it to every MkDocs build
 def build_mkdocs(
     project: Project, settings: Settings, site_dir: Path, strict: bool, extra: dict[str, str]
 ) -> None:
-    """`mkdocs build`, in process: SITE_URL and REPO_URL arrive as the values our reading of
-    mkdocs.yml resolved, the date and derived values as `extra` (sitebuild/mkdocs_hooks.py)."""
+    """`mkdocs build`, in process: the URLs as our reading of mkdocs.yml resolved them (load_config
+    drops a None), the date and derived values as `extra` (sitebuild/mkdocs_hooks.py)."""
     from mkdocs import exceptions
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    urls = {"site_url": settings.site_url} | (
-        {"repo_url": settings.repo_url} if settings.repo_url else {}
-    )
+    urls = {"site_url": settings.site_url, "repo_url": settings.repo_url, "site_dir": str(site_dir)}
     log, collect = logging.getLogger("mkdocs"), BufferingHandler(capacity=10_000)
     collect.setLevel(logging.WARNING)  # what strict mode fails on, kept for the message
     log.addHandler(collect)
     try:
-        config = load_config(
-            str(project.config_file), site_dir=str(site_dir), strict=strict, **urls
-        )
+        config = load_config(str(project.config_file), strict=strict, **urls)
         config.extra.update(extra)
         build(config)
     except (exceptions.MkDocsException, exceptions.Abort) as error:
@@ -84,8 +77,7 @@ def build_mkdocs(
 
 
 def zensical_config(path: Path, extra: dict[str, str], site_dir: str) -> None:
-    """A small configuration that inherits mkdocs.yml (Zensical merges it) and adds the build's
-    derived `extra` values and output folder."""
+    """A configuration inheriting mkdocs.yml (Zensical merges it), with `extra` and the folder."""
     lines = ["INHERIT: mkdocs.yml", f"site_dir: {json.dumps(site_dir)}", "extra:"]
     lines += [f"  {key}: {json.dumps(value, ensure_ascii=False)}" for key, value in extra.items()]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
@@ -94,30 +86,17 @@ def zensical_config(path: Path, extra: dict[str, str], site_dir: str) -> None:
 def build_zensical(
     project: Project, env: dict[str, str], site_dir: Path, strict: bool, extra: dict[str, str]
 ) -> None:
-    """`zensical build` in the project's folder, with the build's environment (Zensical reads
-    !ENV and the working folder itself). It writes only inside the project, so it builds into a
-    scratch folder there, configured by a file that inherits mkdocs.yml; the result is moved."""
+    """`zensical build` in the project's folder, with the build's environment (Zensical reads !ENV
+    and the working folder itself); it writes only inside the project, so its folder is moved."""
     scratch = f".zensical-{uuid.uuid4().hex[:8]}"
     config = project.root / f"{scratch}.yml"
     zensical_config(config, extra, scratch)
-    command = [
-        sys.executable,
-        "-m",
-        "zensical",
-        "build",
-        "--clean",
-        "-f",
-        config.name,
-        *(["--strict"] if strict else []),
-    ]
+    strictly = ["--strict"] if strict else []
+    command = [sys.executable, "-m", "zensical", "build", "--clean", "-f", config.name, *strictly]
+    env = env | {"PYTHONPATH": str(ROOT)}
     try:
         ran = subprocess.run(
-            command,
-            cwd=project.root,
-            env=env | {"PYTHONPATH": str(ROOT)},
-            capture_output=True,
-            text=True,
-            check=False,
+            command, cwd=project.root, env=env, capture_output=True, text=True, check=False
         )
         built = project.root / scratch
         if ran.returncode != 0 or not (built / "index.html").is_file():

@@ -1,16 +1,5 @@
-"""MkDocs hooks (mkdocs.yml `hooks:`), for every MkDocs build and preview. Zensical runs none:
-under it, sitebuild.sources refuses what on_config makes safe here.
-
-- on_config: MkDocs renders templates without autoescaping, and Material prints the site name,
-  nav titles and palette toggle names as they are, so a '"' would end an attribute and a '<'
-  start markup. Each becomes markupsafe.Markup of its escaped text before the theme sees it:
-  printed raw it shows exactly as written, and where a template escapes it ("| e") it is left
-  alone. (No partial is copied to add "| e".) It also tells the whole-essay extension where
-  mkdocs.yml is, so a build needs no particular working folder.
-- on_env: one Jinja bytecode cache per process, so a build compiles the theme's templates once.
-- on_pre_page: each page's date is the build's (extra.build_date, from SOURCE_DATE_EPOCH) rather
-  than the clock's, without touching the process's environment.
-"""
+"""MkDocs hooks (mkdocs.yml `hooks:`) for every MkDocs build and preview. Zensical runs none: under
+it, sitebuild.sources refuses what on_config makes safe here."""
 
 from __future__ import annotations
 
@@ -34,25 +23,29 @@ def escaped_nav(nav: Any) -> Any:
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """MkDocs renders without autoescaping and Material prints the site name, nav titles and toggle
+    names as they are, where a '"' would end an attribute and a '<' start markup: each becomes
+    markupsafe.Markup of its escaped text, shown as written printed raw and left alone where a
+    template escapes it (no partial is copied to add "| e"). The whole-essay extension is told
+    where mkdocs.yml is, so a build needs no particular working folder."""
     config.site_name = escape(config.site_name)
     config.nav = escaped_nav(config.nav)
     palette = config.theme.get("palette") or []
     for option in palette if isinstance(palette, list) else [palette]:
         if isinstance(option.get("toggle"), dict) and "name" in option["toggle"]:
             option["toggle"]["name"] = escape(option["toggle"]["name"])
-    config.mdx_configs.setdefault("sitebuild.whole_essay", {})["config_file"] = (
-        config.config_file_path
-    )
+    whole_essay = config.mdx_configs.setdefault("sitebuild.whole_essay", {})
+    whole_essay["config_file"] = config.config_file_path
     return config
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
-    env.bytecode_cache = (
-        TEMPLATES  # kept by sitebuild.engines: MkDocs loads this file anew per build
-    )
+    # One bytecode cache per process, kept by sitebuild.engines: MkDocs loads this file per build.
+    env.bytecode_cache = TEMPLATES
     return env
 
 
 def on_pre_page(page: Page, config: MkDocsConfig, files: Files) -> Page:
+    # The build's date (from SOURCE_DATE_EPOCH), not the clock's, leaving the environment alone.
     page.update_date = config.extra.get("build_date") or page.update_date
     return page

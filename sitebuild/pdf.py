@@ -26,8 +26,7 @@ def write(
     env: dict[str, str],
     browser: Browser | None = None,
 ) -> Path:
-    """Print the whole-essay page of a built site (the sources require one) to settings.pdf at
-    the site's root, with `browser` or a Chromium of its own."""
+    """Print the whole-essay page to settings.pdf, with `browser` or a Chromium of its own."""
     whole = table.one("whole")
     assert whole is not None, "sitebuild.sources requires one page with 'role: whole'"
     article = read_article((site_dir / whole.url / "index.html").read_text(encoding="utf-8"))
@@ -38,40 +37,29 @@ def write(
         else:
             raw = printed(browser, server.url + whole.url)
     headings = [text for _, text in article.headings]
+    epoch, origins = int(env["SOURCE_DATE_EPOCH"]), {server.url: settings.site_url}
     output = site_dir / settings.pdf
-    output.write_bytes(
-        with_metadata(
-            raw,
-            article.title,
-            int(env["SOURCE_DATE_EPOCH"]),
-            {server.url: settings.site_url},
-            headings,
-        )
-    )
+    output.write_bytes(with_metadata(raw, article.title, epoch, origins, headings))
     return output
 
 
 def printed(browser: Browser, url: str) -> bytes:
     """One page, once it has loaded and its fonts are ready, as an A4 tagged PDF."""
-    context = browser.new_context()
-    try:
+    with browser.new_context() as context:  # closed however the printing ends
         page = context.new_page()
         page.goto(url, wait_until="load")
         page.evaluate("document.fonts.ready.then(() => true)")
         return page.pdf(
             format="A4", prefer_css_page_size=True, print_background=True, tagged=True, outline=True
         )
-    finally:
-        context.close()
 
 
 def with_metadata(
     raw: bytes, title: str, epoch: int, origins: dict[str, str], headings: list[str]
 ) -> bytes:
-    """Title and dates set, links that point at the local server pointed at the published site,
-    outline entries given their headings' exact text (Chromium drops the space where a heading
-    wraps), and an /ID made from the content: the bytes depend only on the page and the commit,
-    never on the clock or the port. The structure tree and internal links are kept."""
+    """Title and dates set, links to the local server pointed at the published site, outline
+    entries given their headings' exact text (Chromium drops the space where a heading wraps), an
+    /ID made from the content (the bytes depend only on the page and the commit), all else kept."""
     from pypdf import PdfReader, PdfWriter
     from pypdf.generic import ArrayObject, ByteStringObject, NameObject, TextStringObject
 
@@ -96,14 +84,8 @@ def with_metadata(
                 if uri.startswith(local):
                     action[NameObject("/URI")] = TextStringObject(published + uri[len(local) :])
     stamp = datetime.fromtimestamp(epoch, UTC).strftime("D:%Y%m%d%H%M%S+00'00'")
-    writer.add_metadata(
-        {
-            "/Title": title,
-            "/Creator": "sitebuild (the whole-essay page, printed by Chromium)",
-            "/CreationDate": stamp,
-            "/ModDate": stamp,
-        }
-    )
+    meta = {"/Title": title, "/Creator": "sitebuild (the whole-essay page, printed by Chromium)"}
+    writer.add_metadata(meta | {"/CreationDate": stamp, "/ModDate": stamp})
     content = BytesIO()
     writer.write(content)
     identifier = ByteStringObject(hashlib.sha256(content.getvalue()).digest()[:16])

@@ -1,6 +1,5 @@
-"""What the build refuses, and why. A refusal is one line that starts with the file or setting to
-fix and ends with the name of the rule it breaks in brackets, as linters cite theirs.
-The fault matrix proves every rule named in this package (tests/test_faults.py finds them)."""
+"""What the build refuses: one line each, starting with the file or setting to fix and ending with
+the rule it breaks in brackets, as linters cite theirs (tests/test_faults.py proves every rule)."""
 
 from __future__ import annotations
 
@@ -23,6 +22,5 @@ class BuildError(Exception):
 
 
 def refuse(problems: Iterable[str]) -> None:
-    found = list(problems)
-    if found:
+    if found := list(problems):
         raise BuildError(found)

@@ -1,5 +1,5 @@
-"""Where things are in a project: the one object that knows the paths the build, the tests and the
-benchmark use. A copy of the project (the tests break copies) is a Project rooted elsewhere."""
+"""Where things are in a project, for the build, the tests and the benchmark. A copy of the project
+(the tests break copies) is a Project rooted elsewhere."""
 
 from __future__ import annotations
 
@@ -27,18 +27,15 @@ class Project:
         return self.root / "overrides"
 
     @property
-    def seed(self) -> Path:
-        """The essay's source of record, kept byte for byte."""
+    def seed(self) -> Path:  # the essay's source of record, kept byte for byte
         return self.root / "seeds" / "strategic-alliances.md"
 
     @property
-    def links_lock(self) -> Path:
-        """Every link the site has published: a lock, added to and redirected, never edited away."""
+    def links_lock(self) -> Path:  # every link ever published: added to, never edited away
         return self.root / "published-links.txt"
 
     @property
-    def words(self) -> Path:
-        """Words the spell checker does not know that are right here."""
+    def words(self) -> Path:  # words the spell checker does not know that are right here
         return self.root / "tests" / "project-words.txt"
 
     def relative(self, path: Path) -> str:
@@ -48,17 +45,12 @@ class Project:
         except ValueError:
             return str(path)
 
-    # What a working copy needs to build and be checked: sources, templates, the seed, the lock.
-    # The build code itself is imported from this checkout; only the hooks mkdocs.yml names by path.
+    # What a copy needs to build and be checked; the build code is imported from this checkout,
+    # but mkdocs.yml names the hooks by path.
     COPY = (
-        "mkdocs.yml",
-        "sitebuild/mkdocs_hooks.py",
-        "docs",
-        "overrides",
-        "seeds",
-        "published-links.txt",
-        "tests/project-words.txt",
-    )
+        "mkdocs.yml", "sitebuild/mkdocs_hooks.py", "docs", "overrides", "seeds",
+        "published-links.txt", "tests/project-words.txt",
+    )  # fmt: skip
 
     def copy_to(self, destination: Path) -> Project:
         """A throwaway copy to break or move things in; symbolic links are copied as links."""

@@ -1,6 +1,5 @@
-"""Files the build adds to the built folder, the same under either engine: robots.txt, llms.txt
-and objects.inv. They are written from the table of pages and the built HTML, not by an engine's
-template or hook, because Zensical runs no hooks and renders no extra static templates."""
+"""robots.txt, llms.txt and objects.inv, written from the table and the built HTML, the same under
+either engine: Zensical runs no hooks and renders no extra static templates."""
 
 from __future__ import annotations
 
@@ -13,24 +12,25 @@ from sitebuild.config import Settings
 from sitebuild.problems import BuildError
 from sitebuild.table import Page, Table
 
+INVENTORY = (
+    "# Sphinx inventory version 2\n# Project: {}\n# Version: \n"
+    "# The remainder of this file is compressed using zlib.\n"
+)
+
 
 def write_all(site_dir: Path, table: Table, settings: Settings) -> None:
-    (site_dir / "robots.txt").write_text(robots(settings), encoding="utf-8")
+    # Crawlers are welcome everywhere; the sitemap carries the deploy's own URL.
+    robots = f"User-agent: *\nAllow: /\n\nSitemap: {settings.site_url}sitemap.xml\n"
+    (site_dir / "robots.txt").write_text(robots, encoding="utf-8")
     (site_dir / "llms.txt").write_text(llms(table, settings), encoding="utf-8")
     (site_dir / "objects.inv").write_bytes(inventory(site_dir, table, settings))
 
 
-def robots(settings: Settings) -> str:
-    """Crawlers are welcome everywhere; the sitemap carries the deploy's own URL."""
-    return f"User-agent: *\nAllow: /\n\nSitemap: {settings.site_url}sitemap.xml\n"
-
-
 def llms(table: Table, settings: Settings) -> str:
     """/llms.txt (llmstxt.org): what the site holds, for language-model agents."""
+    parts, whole = table.parts, table.one("whole")
     lines = [f"# {markdown_text(settings.site_name)}", ""]
     lines += [f"> {markdown_text(settings.site_description)}", ""]
-    parts = table.parts
-    whole = table.one("whole")
     lines += [
         "The essay is published verbatim: a page for each of its parts, in the author's order, "
         "and the whole of it on one page and as a PDF.",
@@ -40,42 +40,32 @@ def llms(table: Table, settings: Settings) -> str:
     ]
     lines += [entry(page, settings) for page in parts]
     if whole is not None:
-        lines += ["", "## The whole essay", "", entry(whole, settings)]
-        lines += [
+        pdf = (
             f"- [{markdown_text(settings.pdf)}]({settings.site_url}{settings.pdf}): the PDF edition"
-        ]
-    others = [p for p in table.pages if p not in parts and p is not whole]
-    if others:
-        lines += ["", "## Optional", ""]
-        lines += [entry(page, settings) for page in others]
+        )
+        lines += ["", "## The whole essay", "", entry(whole, settings), pdf]
+    others = [entry(p, settings) for p in table.pages if p not in parts and p is not whole]
+    lines += ["", "## Optional", "", *others] if others else []
     return "\n".join(lines) + "\n"
 
 
-def link(page: Page, settings: Settings) -> str:
-    return f"[{markdown_text(page.nav_title)}]({settings.site_url}{page.url})"
-
-
 def entry(page: Page, settings: Settings) -> str:
-    return f"- {link(page, settings)}: {markdown_text(page.description)}"
+    link = f"[{markdown_text(page.nav_title)}]({settings.site_url}{page.url})"
+    return f"- {link}: {markdown_text(page.description)}"
 
 
 def markdown_text(value: str) -> str:
-    """A value as literal Markdown text, in Python-Markdown and CommonMark alike: '&', '<' and
-    '>' as entities (so nothing becomes raw HTML), and the punctuation Markdown reads as emphasis,
-    code or links backslash-escaped."""
+    """A value as literal Markdown text, in Python-Markdown and CommonMark alike: '&', '<', '>' as
+    entities (no raw HTML), the punctuation of emphasis, code and links backslash-escaped."""
     text = " ".join(value.split())
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return re.sub(r"([\\`*_\[\]])", r"\\\1", text)
 
 
-# -- objects.inv --------------------------------------------------------------------------------
-
-
 def inventory(site_dir: Path, table: Table, settings: Settings) -> bytes:
-    """A Sphinx inventory (version 2): each page a std:doc entry named by its file, each heading
-    a std:label entry named by its id, display names the plain text a reader sees. A moved page or
-    anchor keeps its old name, pointing at the new place, so nothing another project links to by
-    name breaks. The whole-essay page's labels are prefixed with its own name ('essay-...')."""
+    """objects.inv, a Sphinx inventory (version 2): each page a std:doc named by its file, each
+    heading a std:label named by its id (the whole essay's prefixed 'essay-'), displayed as a reader
+    sees it; a moved page or anchor keeps its old name, pointing at the new place."""
     entries: dict[tuple[str, str], tuple[str, str]] = {}  # (name, role) -> (uri, display)
     owners: dict[tuple[str, str], str] = {}
 
@@ -112,12 +102,7 @@ def inventory(site_dir: Path, table: Table, settings: Settings) -> bytes:
         f"{name} {role} -1 {uri} {display}\n"
         for (name, role), (uri, display) in sorted(entries.items())
     )
-    header = (
-        "# Sphinx inventory version 2\n"
-        f"# Project: {' '.join(settings.site_name.split())}\n"
-        "# Version: \n"
-        "# The remainder of this file is compressed using zlib.\n"
-    )
+    header = INVENTORY.format(" ".join(settings.site_name.split()))
     return header.encode("utf-8") + zlib.compress(body.encode("utf-8"), 9)
 
 

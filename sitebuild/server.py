@@ -1,11 +1,7 @@
-"""Serve a built site on 127.0.0.1 the way GitHub Pages serves a project site.
-
-What it copies from Pages: the site lives under a sub-path; `/dir` answers 301 to `/dir/`; paths
-are case-sensitive; any missing path, at any depth, gets the root 404.html with status 404; files
-go out gzip-compressed when the client accepts it, with Cache-Control: max-age=600.
-(http.server's SimpleHTTPRequestHandler serves a folder, but knows none of these rules; they are
-written here, in `respond`, and served by the standard library's threading server.)
-"""
+"""Serve a built site on 127.0.0.1 as GitHub Pages serves a project site: under a sub-path; `/dir`
+answers 301 to `/dir/`; paths are case-sensitive; a missing path, at any depth, gets the root
+404.html with status 404; files go out gzipped when accepted, with Cache-Control: max-age=600.
+(http.server's SimpleHTTPRequestHandler knows none of these rules: `respond` holds them.)"""
 
 from __future__ import annotations
 
@@ -17,18 +13,14 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 COMPRESSIBLE = (
-    "text/",
-    "application/javascript",
-    "application/json",
-    "application/xml",
-    "image/svg",
-)
+    "text/", "application/javascript", "application/json", "application/xml", "image/svg"
+)  # fmt: skip
+Response = tuple[int, dict[str, str], bytes]  # status, headers, body
 
 
 class PagesServer:
-    """A context manager; `url` is the site's root, e.g. http://127.0.0.1:PORT/strategic-alliances/.
-    The standard library's threading server answers until the block ends; `requests` records each
-    (path, bytes of body sent)."""
+    """A context manager serving until the block ends; `url` is the site's root, e.g.
+    http://127.0.0.1:PORT/strategic-alliances/; `requests` records each (path, body bytes sent)."""
 
     def __init__(self, root: Path, base_path: str) -> None:
         self.root = root.resolve()
@@ -58,9 +50,8 @@ class PagesServer:
 
         class Handler(BaseHTTPRequestHandler):
             def do_GET(self) -> None:
-                status, headers, body = server.respond(
-                    self.path, self.headers.get("Accept-Encoding", "")
-                )
+                accept = self.headers.get("Accept-Encoding", "")
+                status, headers, body = server.respond(self.path, accept)
                 self.send_response(status)
                 for name, value in headers.items():
                     self.send_header(name, value)
@@ -76,7 +67,7 @@ class PagesServer:
 
         return Handler
 
-    def respond(self, raw_path: str, accept_encoding: str) -> tuple[int, dict[str, str], bytes]:
+    def respond(self, raw_path: str, accept_encoding: str) -> Response:
         parts = urlsplit(raw_path)
         path = unquote(parts.path)
         if path + "/" == self.base_path:
@@ -92,19 +83,16 @@ class PagesServer:
                 return self._file(200, target, accept_encoding)
         return self._file(404, self.root / "404.html", accept_encoding)
 
-    def _redirect(self, location: str, query: str) -> tuple[int, dict[str, str], bytes]:
+    def _redirect(self, location: str, query: str) -> Response:
         location += f"?{query}" if query else ""
         return 301, {"Location": location, "Content-Length": "0"}, b""
 
-    def _file(
-        self, status: int, file: Path, accept_encoding: str
-    ) -> tuple[int, dict[str, str], bytes]:
+    def _file(self, status: int, file: Path, accept_encoding: str) -> Response:
         kind = mimetypes.guess_type(file.name)[0] or "application/octet-stream"
         body = file.read_bytes()
         headers = {"Content-Type": kind, "Cache-Control": "max-age=600"}
         if "gzip" in accept_encoding and kind.startswith(COMPRESSIBLE):
             body = gzip.compress(body, mtime=0)
-            headers["Content-Encoding"] = "gzip"
-            headers["Vary"] = "Accept-Encoding"
+            headers |= {"Content-Encoding": "gzip", "Vary": "Accept-Encoding"}
         headers["Content-Length"] = str(len(body))
         return status, headers, body

@@ -1,10 +1,6 @@
-"""Checks on the sources, run by the build before either engine starts, so they hold under MkDocs
-and Zensical alike. Each problem is one line that starts with the file (and line) to fix and ends
-with its rule.
-
-MkDocs itself renders bad front matter as text, follows symbolic links out of the repository, and
-(under Zensical) does not notice a page left out of the navigation: these checks do.
-"""
+"""Checks on the sources, run before either engine starts, so they hold under both: MkDocs renders
+bad front matter as text and follows symbolic links out of the repository, and Zensical does not
+notice a page left out of the navigation. Each problem starts with the file (and line) to fix."""
 
 from __future__ import annotations
 
@@ -34,17 +30,11 @@ def problems(project: Project, table: Table, settings: Settings, engine: Engine)
     if links:  # nothing is read through a link that may leave the repository
         return links
     icons = icon_sets(engine, project)
-    found = [
-        *encodings(project),
-        *(p for page in table.pages for p in page_problems(project, page, icons)),
-    ]
-    found += [
-        *navigation(project, table),
-        *roles(table),
-        *uniqueness(table),
-        *moves(table, settings),
-    ]
-    return found + (list(unescaped_values(table, settings)) if engine == "zensical" else [])
+    checks = [encodings(project), *(page_problems(project, page, icons) for page in table.pages)]
+    checks += [navigation(project, table), roles(table), uniqueness(table), moves(table, settings)]
+    if engine == "zensical":
+        checks.append(unescaped_values(table, settings))
+    return [problem for check in checks for problem in check]
 
 
 def symlinks(project: Project) -> Iterator[str]:
@@ -120,17 +110,15 @@ def front_matter(name: str, text: str, icons: list[Path]) -> Iterator[str]:
 
 
 def raw_markup(label: str, value: object, note: str = "") -> Iterator[str]:
-    """A value a theme prints without escaping is refused only where it would become markup: a
-    double quote (it would end an attribute), a tag, or a character reference."""
+    """Refused only where printed unescaped it would become markup: a '"', a tag, a reference."""
     text = str(value or "")
     if '"' in text or MARKUP.search(text):
         yield f"{label} {text!r} would become markup where the theme prints it unescaped: write quotes as “ ”, and no '<tag' or '&name;'{note} [raw-markup]"
 
 
 def unescaped_values(table: Table, settings: Settings) -> Iterator[str]:
-    """Zensical prints the site name, nav titles and palette toggle names as they are, and runs no
-    hooks (sitebuild/mkdocs_hooks.py escapes them for MkDocs): under it, what would become markup
-    in them is refused."""
+    """Zensical prints the site name, nav titles and toggle names as they are and runs no hooks
+    (sitebuild/mkdocs_hooks.py escapes them for MkDocs): under it, their markup is refused."""
     palette = settings.values.get("theme", {}).get("palette") or []
     toggles = [o["toggle"].get("name") for o in palette if isinstance(o.get("toggle"), dict)]
     values = [("site_name", settings.site_name), *(("nav title", p.nav_title) for p in table.pages)]
@@ -155,8 +143,7 @@ def navigation(project: Project, table: Table) -> Iterator[str]:
 
 
 def roles(table: Table) -> Iterator[str]:
-    """The essay has one introduction, at least one pillar and one conclusion, in that reading
-    order, and one page with the whole of it (printed as the PDF edition)."""
+    """One introduction, pillars, one conclusion, in that order, and one page with the whole."""
     counts = Counter(p.role for p in table.pages)
     for role in ("introduction", "conclusion", "whole"):
         if counts[role] != 1:
@@ -170,9 +157,8 @@ def roles(table: Table) -> Iterator[str]:
 
 
 def uniqueness(table: Table) -> Iterator[str]:
-    """Descriptions tell pages apart in search results and shares; heading ids are labels other
-    docs link to by name (objects.inv), so each belongs to one page. The whole-essay page repeats
-    its parts' ids on purpose; its labels are prefixed with its own name."""
+    """Descriptions tell pages apart in search and shares; heading ids are labels other docs link
+    to (objects.inv), one page each, but for the whole essay's (prefixed with its own name)."""
     described: dict[str, Page] = {}
     labelled: dict[str, Page] = {}
     for page in table.pages:
@@ -193,8 +179,8 @@ def ids(table: Table, url: str) -> set[str] | None:
 
 
 def moves(table: Table, settings: Settings) -> Iterator[str]:
-    """Each entry of mkdocs.yml's two maps of moves has the form the README gives and leads
-    somewhere: a moved anchor from a page that exists to an id it has; a moved page to a page."""
+    """Each entry of the two maps of moves has the README's form and leads somewhere: a moved
+    anchor from a page that exists to an id it has; a moved page to a page."""
     for old, new in settings.moved_anchors.items():
         entry = f"mkdocs.yml: extra.moved_anchors entry '{old}': '{new}'"
         page, _, anchor = new.partition("#")
@@ -207,10 +193,8 @@ def moves(table: Table, settings: Settings) -> Iterator[str]:
     sources = {p.source for p in table.pages}
     for old, new in settings.redirect_maps.items():
         entry = f"mkdocs.yml: redirect_maps entry '{old}': '{new}'"
-        external = new.startswith("https://")
-        if not PAGE_FORM.fullmatch(old) or not (
-            external or PAGE_FORM.fullmatch(new.partition("#")[0])
-        ):
+        target, external = new.partition("#")[0], new.startswith("https://")
+        if not (PAGE_FORM.fullmatch(old) and (external or PAGE_FORM.fullmatch(target))):
             yield f"{entry} must be written 'old.md': 'new.md' (files under docs/, no leading '/') [redirect-form]"
-        elif old in sources or not (external or new.partition("#")[0] in sources):
+        elif old in sources or not (external or target in sources):
             yield f"{entry}: '{new}' must be a page in the nav, and '{old}' no longer one [redirect-target]"

@@ -1,17 +1,13 @@
-"""The table of pages: which pages exist, in which order, at which URL, under which navigation
-title, and what each one is in the essay. It is read from the two places a maintainer edits and
-both engines read: the `nav` of mkdocs.yml (order, titles, files, hence URLs) and each page's front
-matter (`role`, `description`, `icon`). Everything else - the home page's cards, llms.txt, the
-inventory, the whole-essay page, every test's expectations - is derived from this table.
-
-Roles: `introduction` (the essay's title and its opening), `pillar` (one section each),
-`conclusion`, and `whole` (the whole essay on one page, assembled from the others). A page without
-a role is not part of the essay (an About page, say) and is never treated as one.
-"""
+"""The table of pages, read from what a maintainer edits and both engines read: mkdocs.yml's `nav`
+(order, titles, files, hence URLs) and each page's front matter (`role`, `description`, `icon`).
+The home page's cards, llms.txt, the inventory, the whole-essay page and the tests' expectations
+are derived from it. Roles: `introduction` (the title and opening), `pillar` (a section each),
+`conclusion`, `whole` (the essay on one page); a page without one (an About page) is no part."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -27,8 +23,8 @@ ROLES: tuple[Role, ...] = ("introduction", "pillar", "conclusion", "whole")
 PARTS: tuple[Role, ...] = ("introduction", "pillar", "conclusion")  # the essay's own text
 
 FRONT_MATTER = re.compile(r"\A---\n(.*?)^(?:---|\.\.\.)[ \t]*\n?", re.S | re.M)
-HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t]*$")
-EXPLICIT_ID = re.compile(r"\{\s*#([A-Za-z][\w-]*)\s*\}$")
+# An ATX heading: its level, its text, its explicit { #id } if it carries one.
+HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)(?:[ \t]*\{\s*#([A-Za-z][\w-]*)\s*\})?[ \t]*$")
 FENCE = re.compile(r"^\s*(```|~~~)")
 
 
@@ -51,14 +47,11 @@ class Page:
     @property
     def url(self) -> str:
         """The page's URL relative to site_url (use_directory_urls): '', 'partnerships/'."""
-        stem = self.source.removesuffix(".md")
-        if stem == "index" or stem.endswith("/index"):
-            return stem.removesuffix("index")
-        return stem + "/"
+        index = self.doc == "index" or self.doc.endswith("/index")
+        return self.doc.removesuffix("index") if index else self.doc + "/"
 
     @property
-    def doc(self) -> str:
-        """The page's name in the inventory (Sphinx std:doc): its source path without '.md'."""
+    def doc(self) -> str:  # the page's name in the inventory (Sphinx std:doc)
         return self.source.removesuffix(".md")
 
     @property
@@ -76,8 +69,7 @@ class Page:
         return headings(self.body, self.body_line)
 
     @property
-    def title(self) -> Heading | None:
-        """The page's own heading: its first level-1 heading."""
+    def title(self) -> Heading | None:  # the page's own heading: its first level-1 heading
         return next((h for h in self.headings if h.level == 1), None)
 
 
@@ -90,8 +82,7 @@ class Table:
         return [p for p in self.pages if p.role in roles]
 
     @property
-    def parts(self) -> list[Page]:
-        """The essay's parts in reading order: introduction, pillars, conclusion."""
+    def parts(self) -> list[Page]:  # the essay's parts in reading order
         return self.with_role(*PARTS)
 
     def one(self, role: Role) -> Page | None:
@@ -114,8 +105,14 @@ def read_table(config_file: Path, values: dict[str, Any] | None = None) -> Table
         path = docs / source
         # Undecodable bytes are replaced here; the source checks name the file that has them.
         text = path.read_bytes().decode("utf-8", errors="replace") if path.is_file() else ""
-        meta, body, body_line = split_front_matter(text)
-        pages.append(Page(source, title, meta if isinstance(meta, dict) else {}, body, body_line))
+        match = FRONT_MATTER.match(text)
+        end = match.end() if match else 0
+        try:  # invalid front matter reads as none; the source checks say what is wrong with it
+            meta = yaml.safe_load(match.group(1)) if match else {}
+        except yaml.YAMLError:
+            meta = {}
+        meta = meta if isinstance(meta, dict) else {}
+        pages.append(Page(source, title, meta, text[end:], text[:end].count("\n") + 1))
     return Table(tuple(pages), docs)
 
 
@@ -138,30 +135,20 @@ def nav_entries(nav: object, name: str) -> list[tuple[str, str]]:
     return entries
 
 
-def split_front_matter(text: str) -> tuple[object, str, int]:
-    """(front matter, body, the line the body starts on). Front matter that is not valid YAML
-    comes back as None; the source checks say what is wrong with it."""
-    match = FRONT_MATTER.match(text)
-    if match is None:
-        return {}, text, 1
-    try:
-        meta = yaml.safe_load(match.group(1))
-    except yaml.YAMLError:
-        meta = None
-    return meta, text[match.end() :], text[: match.end()].count("\n") + 1
+def heading_lines(body: str) -> Iterator[tuple[str, re.Match[str] | None]]:
+    """Each line of `body`, with its match if it is an ATX heading outside a code fence."""
+    in_fence = False
+    for line in body.splitlines():
+        if FENCE.match(line):
+            in_fence = not in_fence
+        yield line, None if in_fence else HEADING.match(line)
 
 
 def headings(body: str, first_line: int = 1) -> list[Heading]:
     """ATX headings outside code fences, with their explicit { #id } if they carry one."""
-    found, in_fence = [], False
-    for offset, line in enumerate(body.splitlines()):
-        if FENCE.match(line):
-            in_fence = not in_fence
-        match = None if in_fence else HEADING.match(line)
+    found = []
+    for offset, (_, match) in enumerate(heading_lines(body)):
         if match:
-            text = match.group(2)
-            explicit = EXPLICIT_ID.search(text)
-            bare = text[: explicit.start()].rstrip() if explicit else text
-            anchor = explicit.group(1) if explicit else None
-            found.append(Heading(len(match.group(1)), bare, anchor, first_line + offset))
+            level, text, anchor = match.groups()
+            found.append(Heading(len(level), text, anchor, first_line + offset))
     return found

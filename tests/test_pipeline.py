@@ -30,8 +30,6 @@ def test_pipeline_keeps_its_promise(project: Project, name: str) -> None:
 
 
 def edited(relative: str, change: Callable[[Any], object]) -> Callable[[Path], None]:
-    """A change to one YAML file of the copy, made on its data."""
-
     def apply(root: Path) -> None:
         with yaml_file(root / relative) as data:
             change(data)
@@ -43,9 +41,7 @@ def text(relative: str, old: str, new: str) -> Callable[[Path], None]:
     return lambda root: replace_in(root / relative, old, new)
 
 
-def repin(action: str, pin: str) -> Callable[[Path], None]:
-    """`action`'s pin in test.yml, whatever Dependabot last made it, replaced by `pin`."""
-
+def repin(action: str, pin: str) -> Callable[[Path], None]:  # whatever Dependabot last made it
     def apply(root: Path) -> None:
         workflow = root / pipeline.TEST
         workflow.write_text(re.sub(rf"{action}@\S+ # .*", pin, workflow.read_text()))
