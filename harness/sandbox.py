@@ -1,9 +1,6 @@
-"""Changes to a throwaway copy of the project: the edits the fault matrix injects, and the
-maintainer's procedures (add a page, move a page, move an anchor) done as the README says.
-
-YAML is edited as YAML - mkdocs.yml and front matter, through ruamel.yaml, which keeps comments,
-tags and styles - so no change depends on how the live files happen to be formatted today.
-"""
+"""Changes to a throwaway copy of the project: the fault matrix's edits, and the README's procedures
+(add a page, move a page, move an anchor). YAML is edited as data through ruamel.yaml round-trip,
+which keeps comments, tags and styles, so no change depends on how the live files are formatted."""
 
 from __future__ import annotations
 
@@ -25,8 +22,7 @@ Data = Any  # a ruamel.yaml mapping or sequence, edited in place
 
 
 def commit(project: Project) -> None:
-    """Make the copy a git repository with one commit, so what its lock published "before" is
-    what the original publishes now; later edits to the copy are the change under test."""
+    """One commit: what the copy's lock published "before" is what the original publishes now."""
     git = ["git", "-c", "user.name=tests", "-c", "user.email=tests@localhost"]
     for args in (["init", "-q"], ["add", "-A"], ["commit", "-qm", "as published"]):
         subprocess.run([*git, *args], cwd=project.root, check=True, capture_output=True)
@@ -47,9 +43,7 @@ def append(relative: str, text: str) -> Change:
     """Append to (or create) one file of the copy."""
 
     def change(project: Project) -> None:
-        path = project.root / relative
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with path.open("a", encoding="utf-8") as file:
+        with (project.root / relative).open("a", encoding="utf-8") as file:
             file.write(text)
 
     return change
@@ -65,9 +59,6 @@ def both(*changes: Change) -> Change:
             each(project)
 
     return change
-
-
-# -- YAML as data ---------------------------------------------------------------------------------
 
 
 YAML_AS_WRITTEN = YAML()
@@ -114,6 +105,13 @@ def front_matter(relative: str, change: Callable[[Data], object]) -> Change:
     return apply
 
 
+def meta(relative: str, key: str, value: Any = None) -> Change:
+    """Set (or, with None, remove) one front-matter key of a page."""
+    return front_matter(
+        relative, lambda d: d.__setitem__(key, value) if value is not None else d.pop(key)
+    )
+
+
 def nav_item(data: Data, source: str) -> tuple[Data, str]:
     """The nav entry (a one-pair mapping) that lists `source`, and its title."""
     for item in data["nav"]:
@@ -121,6 +119,12 @@ def nav_item(data: Data, source: str) -> tuple[Data, str]:
         if value == source:
             return item, title
     raise AssertionError(f"set-up: no nav entry lists {source}")
+
+
+def retitle(data: Data, source: str, title: str) -> None:
+    """The nav entry that lists `source` titled `title` instead."""
+    item, old = nav_item(data, source)
+    item[title] = item.pop(old)
 
 
 def moves(data: Data, where: str) -> Data:
@@ -136,17 +140,12 @@ def moves(data: Data, where: str) -> Data:
 
 def swap_toggle_names(data: Data) -> None:
     """A label that lies: the light and dark options' toggle names swapped in mkdocs.yml."""
-    palette = data["theme"]["palette"]
-    light, dark = palette[1]["toggle"], palette[2]["toggle"]
+    light, dark = data["theme"]["palette"][1]["toggle"], data["theme"]["palette"][2]["toggle"]
     light["name"], dark["name"] = dark["name"], light["name"]
 
 
-# -- The README's procedures ----------------------------------------------------------------------
-
-
 def redirect_lines(lock: Path, old: str, new: str) -> None:
-    """In the lock, each published line starting `old` becomes `line -> new...`, and the new
-    line is published too."""
+    """Each published line starting `old` becomes `line -> new...`; the new lines are published."""
     text = lock.read_text(encoding="utf-8")
     line = re.compile(rf"^{re.escape(old)}(#[\w-]+)?$", flags=re.M)
     added = [m.group(0).replace(old, new, 1) for m in line.finditer(text)]
@@ -156,8 +155,7 @@ def redirect_lines(lock: Path, old: str, new: str) -> None:
 
 
 def move_page(old: str, new: str) -> Change:
-    """Move docs/<old>.md to docs/<new>.md as the README says: rename, update the nav, add the
-    redirect, redirect the published lines and publish the new ones."""
+    """docs/<old>.md moved to docs/<new>.md as the README says: nav, redirect, lock."""
 
     def change(project: Project) -> None:
         (project.docs / f"{old}.md").rename(project.docs / f"{new}.md")
@@ -171,9 +169,8 @@ def move_page(old: str, new: str) -> Change:
 
 
 def move_anchor(page: str, old: str, new: str) -> Change:
-    """Rename the heading id #<old> on docs/<page>.md to #<new> as the README says: the id, a
-    moved_anchors entry and the lock's lines for every page the heading is on - its own and, for
-    a part of the essay, the whole-essay page, which repeats its parts' headings."""
+    """Heading id #<old> on docs/<page>.md renamed #<new> as the README says, with moved_anchors and
+    lock lines on every page the heading is on: its own and, for a part, the whole-essay page."""
 
     def change(project: Project) -> None:
         replace_in(project.docs / f"{page}.md", f"{{ #{old} }}", f"{{ #{new} }}")
@@ -190,8 +187,7 @@ def move_anchor(page: str, old: str, new: str) -> Change:
 
 
 def add_page(source: str, title: str, heading: str) -> Change:
-    """A page that is not part of the essay, added as the README says: its file, a nav line, its
-    published links."""
+    """A page outside the essay, added as the README says: its file, a nav line, its links."""
     stem = source.removesuffix(".md")
     text = f"---\ndescription: What {title} holds, for the tests.\n---\n\n# {title} {{ #{stem} }}\n\n{heading}\n"
 

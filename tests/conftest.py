@@ -1,15 +1,12 @@
-"""Shared by every test: one build of the site per session (or the folder SITE_DIR names, as the
-deploy checks the very bytes it uploads), read through one parser, served once, and one browser,
-which also prints the PDF edition of every build the session makes.
-
-Copies of the project (a fork's URL, hostile values, a page of its own, moved pages) are built
-through the same entry point by `build_copy`.
-"""
+"""Shared by every test: one build per session (or the folder SITE_DIR names: the deploy checks the
+bytes it uploads), one server, one browser (which prints each build's PDF edition), and copies of
+the project (a fork, hostile values, a page added, moves) built through the same entry point."""
 
 from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterator, Mapping
+from contextlib import ExitStack
 from typing import Any
 
 import pytest
@@ -30,6 +27,20 @@ MOVE = {
     "page": (PILLAR.source.removesuffix(".md"), PILLAR.source.removesuffix(".md") + "-moved"),
     "id": (str(PILLAR.title and PILLAR.title.id), "moved-id"),
 }
+# A fork's own Pages URL (without the trailing slash, as actions/configure-pages gives it) and repo.
+FORK = dict(
+    SITE_URL="https://someone.github.io/a-fork", REPO_URL="https://github.com/someone/a-fork"
+)
+INJECTED = "</script><script>window.__injected=1</script>"
+HOSTILE = {  # legitimate, if hostile, values: a double quote, '&', '<' and '</script>'
+    "site_name": f'Alliances "Strategic" & <Co> {INJECTED}',
+    "site_description": f'The essay "in one" & <b>bold</b> {INJECTED}',
+    "description": f'Ties "of trust" & <i>more</i> {INJECTED} end.',
+    "nav title": f'Partners "&" <em>co</em> {INJECTED}',
+    "toggle": 'Switch to "dark" <mode> & back',
+}
+BuildCopy = Callable[..., BuiltSite]
+NewContext = Callable[..., BrowserContext]
 
 
 def needs(reason: str | None) -> None:
@@ -49,13 +60,8 @@ def project() -> Project:
 def browser() -> Iterator[Browser]:
     """Chromium through Playwright. Missing, it skips locally and fails under CI=true."""
     needs(None if find_chromium() else f"no Chromium to drive: {INSTALL}")
-    with sync_playwright() as playwright:
-        launched = launch(playwright)
+    with sync_playwright() as playwright, launch(playwright) as launched:
         yield launched
-        launched.close()
-
-
-BuildCopy = Callable[..., BuiltSite]
 
 
 @pytest.fixture(scope="session")
@@ -63,7 +69,7 @@ def build_copy(
     tmp_path_factory: pytest.TempPathFactory, project: Project, browser: Browser
 ) -> BuildCopy:
     """Copy the project, commit the copy (its lock's history: what the project publishes now),
-    change it, and build it as `make build` would (with the PDF edition if `pdf`); returns the site."""
+    change it, build it as `make build` would (with the PDF edition if `pdf`); return the site."""
     from harness.sandbox import commit
 
     def make(
@@ -89,8 +95,7 @@ def site(
     tmp_path_factory: pytest.TempPathFactory, project: Project, request: pytest.FixtureRequest
 ) -> BuiltSite:
     """The site under test: SITE_DIR if set (a folder `make build` wrote), else a fresh build."""
-    given = os.environ.get("SITE_DIR")
-    if given:
+    if given := os.environ.get("SITE_DIR"):
         return BuiltSite(describe(project, project.root / given))
     browser: Browser = request.getfixturevalue("browser")
     return BuiltSite(build(project, tmp_path_factory.mktemp("site") / "site", pdf=browser))
@@ -103,44 +108,17 @@ def served(site: BuiltSite) -> Iterator[PagesServer]:
         yield server
 
 
-NewContext = Callable[..., BrowserContext]
-
-
 @pytest.fixture
 def new_context(browser: Browser) -> Iterator[NewContext]:
     """Browser contexts for one test, closed however the test ends."""
-    opened: list[BrowserContext] = []
-
-    def make(**options: Any) -> BrowserContext:
-        context = browser.new_context(**options)
-        opened.append(context)
-        return context
-
-    yield make
-    for context in opened:
-        context.close()
+    with ExitStack() as opened:
+        yield lambda **options: opened.enter_context(browser.new_context(**options))
 
 
-# Copies of the project, each built once per session through the entry point, on which
-# tests/test_guards.py runs the guards that concern it.
-FORK = {
-    "SITE_URL": "https://someone.github.io/a-fork",
-    "REPO_URL": "https://github.com/someone/a-fork",
-}
-INJECTED = "</script><script>window.__injected=1</script>"
-HOSTILE = {  # legitimate, if hostile, values: a double quote, '&', '<' and '</script>'
-    "site_name": f'Alliances "Strategic" & <Co> {INJECTED}',
-    "site_description": f'The essay "in one" & <b>bold</b> {INJECTED}',
-    "description": f'Ties "of trust" & <i>more</i> {INJECTED} end.',
-    "nav title": f'Partners "&" <em>co</em> {INJECTED}',
-    "toggle": 'Switch to "dark" <mode> & back',
-}
-
-
+# The copies, each built once per session; tests/test_guards.py runs the guards that concern each.
 @pytest.fixture(scope="session")
 def moved(build_copy: BuildCopy) -> BuiltSite:
-    """A page and an anchor moved exactly as the README says (MOVE): the first pillar's page got
-    a new name, and on it its heading a new id."""
+    """The first pillar's page renamed and its heading's id changed, as the README says (MOVE)."""
     from harness.sandbox import both, move_anchor, move_page
 
     (old, new), (old_id, new_id) = MOVE["page"], MOVE["id"]
@@ -149,44 +127,33 @@ def moved(build_copy: BuildCopy) -> BuiltSite:
 
 @pytest.fixture(scope="session")
 def zensical(build_copy: BuildCopy) -> BuiltSite:
-    """The same sources built by Zensical."""
     return build_copy("zensical", engine="zensical")
 
 
 @pytest.fixture(scope="session")
 def added(build_copy: BuildCopy) -> BuiltSite:
-    """A page that is not part of the essay, added as the README says, under a name no real
-    page will use (so the README's own example, an About page, never collides with it)."""
+    """A page outside the essay, added as the README says, under a name no real page will use."""
     from harness.sandbox import add_page
 
-    return build_copy(
-        "added", add_page("sandbox-page.md", "Sandbox page", "This page is kept for the tests.")
-    )
+    page = add_page("sandbox-page.md", "Sandbox page", "This page is kept for the tests.")
+    return build_copy("added", page)
 
 
 @pytest.fixture(scope="session")
 def fork(build_copy: BuildCopy) -> BuiltSite:
-    """This project as a fork deploys it: its own Pages URL (given without the trailing slash,
-    as actions/configure-pages reports it) and repository."""
     return build_copy("fork", env=FORK)
 
 
 @pytest.fixture(scope="session")
 def hostile(build_copy: BuildCopy) -> BuiltSite:
-    """HOSTILE's values in the site name and description, the first pillar's description and nav
+    """HOSTILE's values in the site's name and description, the first pillar's description and nav
     title, and a scheme toggle's name."""
-    from harness.sandbox import both, config, front_matter, nav_item
+    from harness.sandbox import both, config, meta, retitle
 
     def values(data: Any) -> None:
-        data["site_name"], data["site_description"] = (
-            HOSTILE["site_name"],
-            HOSTILE["site_description"],
-        )
-        item, title = nav_item(data, PILLAR.source)
-        item[HOSTILE["nav title"]] = item.pop(title)
+        data.update(site_name=HOSTILE["site_name"], site_description=HOSTILE["site_description"])
+        retitle(data, PILLAR.source, HOSTILE["nav title"])
         data["theme"]["palette"][1]["toggle"]["name"] = HOSTILE["toggle"]
 
-    description = front_matter(
-        f"docs/{PILLAR.source}", lambda d: d.__setitem__("description", HOSTILE["description"])
-    )
+    description = meta(f"docs/{PILLAR.source}", "description", HOSTILE["description"])
     return build_copy("hostile", both(config(values), description))

@@ -1,18 +1,14 @@
-"""The table of pages (sitebuild/table.py) is the one source of what pages exist and what each is
-in the essay. A page that is not part of the essay, added as the README says - its file, a nav
-line, its published links - keeps every promise and leaves the essay's own structure alone. The
-fixture's page has a name no real page will use, so the README's own example (an About page) can
-be added to the project without the suite tripping over it."""
+"""A page outside the essay, added as the README says (the conftest's `added`), is in the table of
+pages without a role and leaves the essay's structure alone. Its name is one no real page will use,
+so the README's own example (an About page) can be added without the suite tripping over it."""
 
 from __future__ import annotations
 
 from harness.site import BuiltSite, visible_text
 
-SOURCE = "sandbox-page.md"  # tests/conftest.py adds it
-
 
 def test_the_page_is_in_the_table_without_a_role(added: BuiltSite) -> None:
-    page = added.table.by_source(SOURCE)
+    page = added.table.by_source("sandbox-page.md")
     assert page is not None and page.role is None and page.url == "sandbox-page/"
     assert page not in added.table.parts
 

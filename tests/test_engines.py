@@ -1,7 +1,6 @@
-"""Two engines, one site: the same sources built by Zensical (Material's successor, which reads
-mkdocs.yml) keep every promise the MkDocs build keeps, and the two builds agree on what a reader,
-a crawler and another project's docs see - pages and URLs, heading ids, article text, sharing
-metadata. ENGINE=zensical make build is the one setting that chooses."""
+"""Two engines, one site: Zensical (Material's successor, which reads mkdocs.yml) keeps every promise
+the MkDocs build keeps, and the two agree on what readers, crawlers and other docs see: pages, URLs,
+heading ids, article text, sharing metadata. ENGINE=zensical make build is the one switch."""
 
 from __future__ import annotations
 
@@ -16,7 +15,7 @@ from harness.site import BuiltSite, visible_text
 from sitebuild.build import build
 from sitebuild.problems import BuildError
 from sitebuild.project import ROOT, Project
-from sitebuild.table import read_table
+from tests.conftest import PILLAR
 
 SHARED_TAGS = ("description", "og:type", "og:title", "og:description", "og:url", "og:site_name",
                "twitter:card", "twitter:title", "twitter:description")  # fmt: skip
@@ -37,9 +36,7 @@ def read(built: BuiltSite, file: str) -> dict[str, object]:
     soup = built.soup(file)
     canonical = soup.select_one("link[rel=canonical]")
     return {
-        "heading ids": [
-            h["id"] for h in article.select("h1[id], h2[id], h3[id], h4[id], h5[id], h6[id]")
-        ],
+        "heading ids": [h["id"] for h in article.select(":is(h1, h2, h3, h4, h5, h6)[id]")],
         "article text": visible_text(article),
         "title": soup.title.get_text() if soup.title else None,
         "canonical": canonical.get("href") if canonical else None,
@@ -60,12 +57,10 @@ def test_the_same_ids_text_and_sharing_metadata(site: BuiltSite, zensical: Built
 
 
 def test_a_bad_page_fails_the_build_under_zensical_too(project: Project, tmp_path: Path) -> None:
-    copy = project.copy_to(tmp_path / "project")
-    pillar = f"docs/{read_table(copy.config_file).with_role('pillar')[0].source}"
+    copy, pillar = project.copy_to(tmp_path / "project"), f"docs/{PILLAR.source}"
     append(pillar, "\n## Further reading\n")(copy)
-    with pytest.raises(
-        BuildError, match=rf"{pillar}:\d+: heading 'Further reading' has no explicit id"
-    ):
+    message = rf"{pillar}:\d+: heading 'Further reading' has no explicit id"
+    with pytest.raises(BuildError, match=message):
         build(copy, tmp_path / "site", engine="zensical", pdf=False)
 
 

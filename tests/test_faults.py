@@ -1,14 +1,8 @@
-"""The fault matrix: each case copies the project, injects one fault, and requires what should catch
-it to report it, naming the file to fix and the fault. "build" is the build itself (sitebuild:
-settings, source checks, the strict engine), and the case names the rule it proves; any other name
-is a guard from harness/guards.py, run on a lenient build of the copy exactly as
-tests/test_guards.py runs it on the real one. A check that has never caught anything is a hope;
-these are the proofs: every guard, and every rule the build code raises, has one.
-
-To add a case: append a Fault below with the change (harness/sandbox.py has the edits; YAML is
-edited as data) and the words each guard's message must contain - the file first, then what is
-wrong. Expected words come from the table of pages, not from today's titles.
-"""
+"""The fault matrix: each case breaks a copy of the project and requires what should catch it to
+report it, file first. "build" is the build itself (settings, source checks, the strict engine),
+and the case names the rule it proves; any other name is a guard from harness/guards.py, run on a
+lenient build as tests/test_guards.py runs it. A check that never caught anything is a hope: every
+guard and every rule the build code raises has a fault. Expected words come from the table of pages."""
 
 from __future__ import annotations
 
@@ -31,9 +25,10 @@ from harness.sandbox import (
     config,
     delete,
     edit,
-    front_matter,
+    meta,
     moves,
     nav_item,
+    retitle,
     swap_toggle_names,
 )
 from harness.site import BuiltSite
@@ -48,10 +43,16 @@ TABLE = read_table(Project().config_file)
 PILLARS = TABLE.with_role("pillar")
 FIRST, SECOND = (f"docs/{p.source}" for p in PILLARS[:2])
 LAST = f"docs/{PILLARS[-1].source}"
-CONCLUSION = f"docs/{TABLE.with_role('conclusion')[0].source}"
-SANDBOX = (
-    "docs/sandbox-page.md"  # a page no real site has, for faults that need a page of their own
-)
+C_PAGE = TABLE.with_role("conclusion")[0]
+CONCLUSION = f"docs/{C_PAGE.source}"
+SANDBOX = "docs/sandbox-page.md"  # a page no real site has, for faults that need their own
+SENTENCE = "Joint military exercises with strategic partner nations serve to develop military strategies, best practices, and procedures."
+MILITARY = next(f"docs/{p.source}" for p in PILLARS if SENTENCE in p.body)
+CURLY = next(f"docs/{p.source}" for p in TABLE.parts if "\u2019" in p.body)  # with a curly quote
+FONT = '<link rel="stylesheet" href="https://fonts.googleapis.com/css?family=Roboto">'
+ORPHAN = "---\ndescription: A page nobody can reach.\n---\n\n# Orphan { #orphan }\n"
+P_URL, P_ID = PILLARS[0].url, PILLARS[0].title.id  # type: ignore[union-attr]
+C_URL, C_ID = C_PAGE.url, C_PAGE.title.id  # type: ignore[union-attr]
 
 
 @dataclass(frozen=True)
@@ -79,7 +80,7 @@ def in_output(relative: str, change: Callable[[bytes], bytes]) -> Callable[[Path
 
 def bad_inventory_entry(data: bytes) -> bytes:
     header, _, body = data.partition(b"zlib.\n")
-    text = zlib.decompress(body) + f"ghost std:label -1 {PILLARS[0].url}#ghost Ghost\n".encode()
+    text = zlib.decompress(body) + f"ghost std:label -1 {P_URL}#ghost Ghost\n".encode()
     return header + b"zlib.\n" + zlib.compress(text)
 
 
@@ -101,16 +102,8 @@ def non_utf8(relative: str) -> Change:
 
 def sandbox_page(text: str) -> Change:
     """A page of the fault's own, listed in the nav."""
-    return both(
-        append(SANDBOX, text), config(lambda d: d["nav"].append({"Sandbox": "sandbox-page.md"}))
-    )
-
-
-def meta(relative: str, key: str, value: Any = None) -> Change:
-    """Set (or, with None, remove) one front-matter key of a page."""
-    return front_matter(
-        relative, lambda d: d.__setitem__(key, value) if value is not None else d.pop(key)
-    )
+    nav = config(lambda d: d["nav"].append({"Sandbox": "sandbox-page.md"}))
+    return both(append(SANDBOX, text), nav)
 
 
 def moved(where: str, old: str, new: str) -> Change:
@@ -118,20 +111,12 @@ def moved(where: str, old: str, new: str) -> Change:
     return config(lambda d: moves(d, where).__setitem__(old, new))
 
 
-def retitle(source: str, title: str) -> Change:
+def toc_option(key: str, value: object) -> Change:
     def change(data: Any) -> None:
-        item, old = nav_item(data, source)
-        item[title] = item.pop(old)
+        toc = next(e for e in data["markdown_extensions"] if isinstance(e, dict) and "toc" in e)
+        toc["toc"][key] = value
 
     return config(change)
-
-
-def toc_option(key: str, value: object) -> Change:
-    return config(
-        lambda d: next(
-            e["toc"] for e in d["markdown_extensions"] if isinstance(e, dict) and "toc" in e
-        ).__setitem__(key, value)
-    )
 
 
 def feature_off(name: str) -> Change:
@@ -139,67 +124,41 @@ def feature_off(name: str) -> Change:
 
 
 def move_conclusion_first(data: Any) -> None:
-    item, _ = nav_item(data, CONCLUSION.removeprefix("docs/"))
+    item, _ = nav_item(data, C_PAGE.source)
     data["nav"].remove(item)
     data["nav"].insert(0, item)
 
 
-SENTENCE = "Joint military exercises with strategic partner nations serve to develop military strategies, best practices, and procedures."
-MILITARY = next(f"docs/{p.source}" for p in PILLARS if SENTENCE in p.body)
-CURLY = next(
-    f"docs/{p.source}" for p in TABLE.parts if "\u2019" in p.body
-)  # a page with a curly apostrophe
-FONT = '<link rel="stylesheet" href="https://fonts.googleapis.com/css?family=Roboto">'
-ORPHAN = "---\ndescription: A page nobody can reach.\n---\n\n# Orphan { #orphan }\n"
-P_URL, P_ID = PILLARS[0].url, PILLARS[0].title.id  # type: ignore[union-attr]
-C_PAGE = TABLE.with_role("conclusion")[0]
-C_URL, C_ID = C_PAGE.url, C_PAGE.title.id  # type: ignore[union-attr]
-
 FAULTS = [
     # The essay's words
-    Fault("a seed sentence deleted from its page", edit(MILITARY, SENTENCE + " ", ""),
-          {"words": (MILITARY, "changes the author's words", "at character")}),
-    Fault("a seed sentence reworded", edit(MILITARY, "best practices, and procedures", "best practice and procedure"),
-          {"words": (MILITARY, "changes the author's words", "best practice and procedure")}),
-    Fault("a curly apostrophe straightened", edit(CURLY, "\u2019", "'"),
-          {"words": (CURLY, "changes the author's words", "nation's")}),
-    Fault("emphasis added inside the author's sentence", edit(MILITARY, "strengthens the strategic", "strengthens the *strategic*"),
-          {"words": (MILITARY, "adds <em> inside the author's words")}),
-    Fault("a paragraph of someone else's prose added to a page", append(LAST, "\nAlliances also bring tourism.\n"),
-          {"words": (LAST, "adds p «Alliances also bring tourism.»")}),
-    Fault("someone else's prose added as a list", append(LAST, "\n- Alliances also bring tourism.\n"),
-          {"words": (LAST, "adds li «Alliances also bring tourism.»")}),
-    Fault("the author's sentence copied onto a wrong page as a list", append(LAST, f"\n- {SENTENCE}\n"),
-          {"words": (LAST, "adds li «Joint military exercises")}),
+    Fault("a seed sentence deleted from its page", edit(MILITARY, SENTENCE + " ", ""), {"words": (MILITARY, "changes the author's words", "at character")}),
+    Fault("a seed sentence reworded", edit(MILITARY, "best practices, and procedures", "best practice and procedure"), {"words": (MILITARY, "changes the author's words", "best practice and procedure")}),
+    Fault("a curly apostrophe straightened", edit(CURLY, "\u2019", "'"), {"words": (CURLY, "changes the author's words", "nation's")}),
+    Fault("emphasis added inside the author's sentence", edit(MILITARY, "strengthens the strategic", "strengthens the *strategic*"), {"words": (MILITARY, "adds <em> inside the author's words")}),
+    Fault("a paragraph of someone else's prose added to a page", append(LAST, "\nAlliances also bring tourism.\n"), {"words": (LAST, "adds p «Alliances also bring tourism.»")}),
+    Fault("someone else's prose added as a list", append(LAST, "\n- Alliances also bring tourism.\n"), {"words": (LAST, "adds li «Alliances also bring tourism.»")}),
+    Fault("the author's sentence copied onto a wrong page as a list", append(LAST, f"\n- {SENTENCE}\n"), {"words": (LAST, "adds li «Joint military exercises")}),
     Fault("the author's paragraph copied onto a wrong page, the original kept", append(LAST, "\n" + PILLARS[0].body.strip().splitlines()[-1] + "\n"),
           {"words": (LAST, "adds p «" + PILLARS[0].body.strip().splitlines()[-1][:40])}),
     Fault("the seed reworded along with its page",
           both(edit("seeds/strategic-alliances.md", "best practices, and procedures", "best practice"), edit(MILITARY, "best practices, and procedures", "best practice")),
           {"words": ("seeds/strategic-alliances.md", "is not the essay's source of record")}),
-    Fault("a pillar page loses its role", meta(FIRST, "role"),
-          {"words": ("is carried by no page",)}),
-    Fault("a page dropped from the site search", meta(LAST, "search", {"exclude": True}),
-          {"search": (LAST, "is not in the site search")}),
+    Fault("a pillar page loses its role", meta(FIRST, "role"), {"words": ("is carried by no page",)}),
+    Fault("a page dropped from the site search", meta(LAST, "search", {"exclude": True}), {"search": (LAST, "is not in the site search")}),
     # Pages, navigation and what the design adds
     Fault("the home page's button to the conclusion removed", edit("overrides/home.html", 'item.meta.role == "conclusion"', 'item.meta.role == "nothing"'),
           {"structure": ("docs/index.md", "no button on to the conclusion")}),
-    Fault("previous/next links switched off", feature_off("navigation.footer"),
-          {"features": (FIRST, "its prev link leads to None", "navigation.footer")}),
-    Fault("edit links switched off", feature_off("content.action.edit"),
-          {"features": (FIRST, "no edit link", "content.action.edit")}),
-    Fault("headings no longer link to themselves", toc_option("anchorlink", False),
-          {"features": (FIRST, "is no link to itself")}),
-    Fault("the scheme toggle's names swapped", config(swap_toggle_names),
-          {"labels": ("mkdocs.yml: the scheme toggle 'switch to system preference' selects dark",)}),
+    Fault("previous/next links switched off", feature_off("navigation.footer"), {"features": (FIRST, "its prev link leads to None", "navigation.footer")}),
+    Fault("edit links switched off", feature_off("content.action.edit"), {"features": (FIRST, "no edit link", "content.action.edit")}),
+    Fault("headings no longer link to themselves", toc_option("anchorlink", False), {"features": (FIRST, "is no link to itself")}),
+    Fault("the scheme toggle's names swapped", config(swap_toggle_names), {"labels": ("mkdocs.yml: the scheme toggle 'switch to system preference' selects dark",)}),
     Fault("the 404 page's links all lead home", edit("overrides/404.html", '<a href="{{ item.url | url }}">', '<a href="{{ nav.homepage.url | url }}">'),
           {"labels": ("overrides/ (templates) -> 404.html", f"leads to index.html, not to {C_URL}index.html")}),
     # Links and ids
-    Fault("a relative link to a page that does not exist", append(FIRST, "\nSee [the annex](annex.md).\n"),
-          {"build": ("annex.md", "not found"), "links": (FIRST, "annex.md", "no file at")}, rule="engine"),
+    Fault("a relative link to a page that does not exist", append(FIRST, "\nSee [the annex](annex.md).\n"), {"build": ("annex.md", "not found"), "links": (FIRST, "annex.md", "no file at")}, rule="engine"),
     Fault("a link to an anchor that does not exist", append(FIRST, f"\nSee [the annex]({CONCLUSION.removeprefix('docs/')}#annex).\n"),
           {"build": ("does not contain an anchor '#annex'",), "links": (FIRST, "no id 'annex' on")}, rule="engine"),
-    Fault("an image that does not exist", append(FIRST, "\n![A map](map.png)\n"),
-          {"build": ("map.png", "not found"), "links": (FIRST, "map.png", "no file at")}, rule="engine"),
+    Fault("an image that does not exist", append(FIRST, "\n![A map](map.png)\n"), {"build": ("map.png", "not found"), "links": (FIRST, "map.png", "no file at")}, rule="engine"),
     Fault("a template that writes the project's sub-path by hand, built as a fork", edit("overrides/home.html", '<a href="{{ pillar.url | url }}">', '<a href="/strategic-alliances/{{ pillar.url }}">'),
           {"links": ("docs/index.md -> index.html", "names the project's own https://islamic-nation-docs.github.io/strategic-alliances/", "written in overrides/home.html")}, env=FORK),
     Fault("a template that repeats an id", edit("overrides/main.html", "{% block content %}", '{% block content %}<span id="__drawer"></span>'),
@@ -213,11 +172,9 @@ FAULTS = [
           {"published_links": ("published-links.txt", f"/{P_URL}#{P_ID} was published (commit", "is gone from the lock", "moved_anchors")}),
     Fault("a published line dropped", edit("published-links.txt", f"/{C_URL}#{C_ID}\n", ""),
           {"published_links": ("published-links.txt", f"/{C_URL}#{C_ID} was published", f"{CONCLUSION}: /{C_URL}#{C_ID} is built but not published")}),
-    Fault("an objects.inv entry pointing at a missing id", nothing,
-          {"inventory": ("objects.inv", "ghost", "no id 'ghost'")}, output=in_output("objects.inv", bad_inventory_entry)),
+    Fault("an objects.inv entry pointing at a missing id", nothing, {"inventory": ("objects.inv", "ghost", "no id 'ghost'")}, output=in_output("objects.inv", bad_inventory_entry)),
     # Privacy
-    Fault("an image from another host in a page", append(FIRST, '\n<img src="https://example.com/map.png" alt="A map">\n'),
-          {"privacy": (FIRST, "<img src> loads https://example.com/map.png")}),
+    Fault("an image from another host in a page", append(FIRST, '\n<img src="https://example.com/map.png" alt="A map">\n'), {"privacy": (FIRST, "<img src> loads https://example.com/map.png")}),
     Fault("a web font from another host in a template override", edit("overrides/main.html", "{% block extrahead %}", "{% block extrahead %}" + FONT),
           {"privacy": ("docs/index.md", "<link href> loads https://fonts.googleapis.com")}),
     Fault("a script from another host in a template override", edit("overrides/main.html", "{% block extrahead %}", '{% block extrahead %}<script src="https://cdn.example.com/a.js"></script>'),
@@ -229,16 +186,12 @@ FAULTS = [
     # What crawlers, sharers and agents read
     Fault("a page's sharing title made the site's", edit("overrides/main.html", '<meta property="og:title"', '<meta property="og:title" content="{{ config.site_name | e }}" data-x'),
           {"sharing": (FIRST, "og:title is 'Strategic Alliances', expected")}),
-    Fault("robots.txt shutting crawlers out", nothing,
-          {"sharing": ("robots.txt", "keeps crawlers out of")}, output=in_output("robots.txt", lambda b: b.replace(b"Allow: /", b"Disallow: /"))),
+    Fault("robots.txt shutting crawlers out", nothing, {"sharing": ("robots.txt", "keeps crawlers out of")}, output=in_output("robots.txt", lambda b: b.replace(b"Allow: /", b"Disallow: /"))),
     Fault("llms.txt missing a page", nothing,
           {"llms_txt": (CONCLUSION, "not listed in llms.txt")}, output=in_output("llms.txt", lambda b: b"\n".join(x for x in b.split(b"\n") if b"/conclusion/" not in x))),
-    Fault("a misspelled word in a page's description", meta(CONCLUSION, "description", "Why strategic alliances are indispensible."),
-          {"spelling": (f"{CONCLUSION}:", "unknown word 'indispensible'")}),
-    Fault("strict mode turned off", config(lambda d: d.__setitem__("strict", False)),
-          {"strictness": ("mkdocs.yml", "'strict' must be true")}),
-    Fault("a validation check loosened", config(lambda d: d["validation"]["links"].__setitem__("anchors", "info")),
-          {"strictness": ("mkdocs.yml", "validation.links.anchors is 'info'")}),
+    Fault("a misspelled word in a page's description", meta(CONCLUSION, "description", "Why strategic alliances are indispensible."), {"spelling": (f"{CONCLUSION}:", "unknown word 'indispensible'")}),
+    Fault("strict mode turned off", config(lambda d: d.__setitem__("strict", False)), {"strictness": ("mkdocs.yml", "'strict' must be true")}),
+    Fault("a validation check loosened", config(lambda d: d["validation"]["links"].__setitem__("anchors", "info")), {"strictness": ("mkdocs.yml", "validation.links.anchors is 'info'")}),
     Fault("a print style that hides a paragraph from the PDF", append("docs/stylesheets/site.css", f"\n@media print {{ #{PILLARS[1].title.id} + p {{ display: none; }} }}\n"),  # type: ignore[union-attr]
           {"pdf_edition": ("strategic-alliances.pdf", "missing or changed", "«" + PILLARS[1].body.split("\n\n")[-1].strip()[:30])}),
     # The build's rules: settings
@@ -256,20 +209,15 @@ FAULTS = [
     # The build's rules: the nav and the maps of moves
     Fault("no nav", config(lambda d: d.pop("nav")), {"build": ("mkdocs.yml: 'nav' is missing",)}, rule="nav-list"),
     Fault("a nav entry without a title", config(lambda d: d["nav"].append("orphan.md")), {"build": ("mkdocs.yml: nav entry 'orphan.md' is not one 'Title: file.md' pair",)}, rule="nav-entry"),
-    Fault("a nav entry pointing to no file", delete(SECOND),
-          {"build": ("mkdocs.yml", f"'{PILLARS[1].nav_title}: {PILLARS[1].source}' points to no file")}, rule="nav-file"),
-    Fault("a page dropped from the navigation", config(lambda d: d["nav"].remove(nav_item(d, PILLARS[-1].source)[0])),
-          {"build": (LAST, "is not in the navigation")}, rule="nav-omits"),
+    Fault("a nav entry pointing to no file", delete(SECOND), {"build": ("mkdocs.yml", f"'{PILLARS[1].nav_title}: {PILLARS[1].source}' points to no file")}, rule="nav-file"),
+    Fault("a page dropped from the navigation", config(lambda d: d["nav"].remove(nav_item(d, PILLARS[-1].source)[0])), {"build": (LAST, "is not in the navigation")}, rule="nav-omits"),
     Fault("an orphan page added under docs/", append("docs/orphan.md", ORPHAN), {"build": ("docs/orphan.md", "is not in the navigation")}, rule="nav-omits"),
     Fault("a page listed twice", config(lambda d: d["nav"].append({"Again": PILLARS[0].source})), {"build": (f"nav lists {PILLARS[0].source} more than once",)}, rule="nav-twice"),
     Fault("a moved anchor written with a leading slash", moved("moved_anchors", f"/{P_URL}#old", f"{P_URL}#{P_ID}"),
           {"build": ("mkdocs.yml: extra.moved_anchors entry", "must be written 'page/#old-id': 'page/#new-id'")}, rule="moved-anchor-form"),
-    Fault("a moved anchor on a page that does not exist", moved("moved_anchors", "annex/#old", f"{P_URL}#{P_ID}"),
-          {"build": ("'annex/#old'", "no page at /annex/")}, rule="moved-anchor-page"),
-    Fault("a moved anchor leading nowhere", moved("moved_anchors", f"{P_URL}#old", f"{P_URL}#nowhere"),
-          {"build": (f"/{P_URL}#nowhere is no page's heading id",)}, rule="moved-anchor-target"),
-    Fault("a moved anchor whose old name is another page's label", moved("moved_anchors", f"{C_URL}#{P_ID}", f"{C_URL}#{C_ID}"),
-          {"build": ("inventory name", "is also given by")}, rule="inventory-name"),
+    Fault("a moved anchor on a page that does not exist", moved("moved_anchors", "annex/#old", f"{P_URL}#{P_ID}"), {"build": ("'annex/#old'", "no page at /annex/")}, rule="moved-anchor-page"),
+    Fault("a moved anchor leading nowhere", moved("moved_anchors", f"{P_URL}#old", f"{P_URL}#nowhere"), {"build": (f"/{P_URL}#nowhere is no page's heading id",)}, rule="moved-anchor-target"),
+    Fault("a moved anchor whose old name is another page's label", moved("moved_anchors", f"{C_URL}#{P_ID}", f"{C_URL}#{C_ID}"), {"build": ("inventory name", "is also given by")}, rule="inventory-name"),
     Fault("a moved page written with a leading slash", moved("redirect_maps", "/old.md", PILLARS[0].source), {"build": ("redirect_maps entry '/old.md'", "must be written 'old.md': 'new.md'")}, rule="redirect-form"),
     Fault("a moved page leading to a page that does not exist", moved("redirect_maps", "old.md", "missing.md"), {"build": ("redirect_maps entry 'old.md': 'missing.md'", "must be a page in the nav")}, rule="redirect-target"),
     Fault("a moved_anchors map that is a list", config(lambda d: d["extra"].__setitem__("moved_anchors", ["a"])), {"build": ("mkdocs.yml: extra.moved_anchors: must be a mapping",)}, rule="map-mapping"),
@@ -283,8 +231,7 @@ FAULTS = [
     Fault("a description that is not text", meta(CONCLUSION, "description", 42), {"build": (CONCLUSION, "'description' must be text, not int")}, rule="description-text"),
     Fault("a description of two sentences", meta(CONCLUSION, "description", "Why alliances matter. What they give."), {"build": (CONCLUSION, "exactly one sentence")}, rule="description-sentence"),
     Fault("a description without its full stop", meta(CONCLUSION, "description", "Why alliances matter"), {"build": (CONCLUSION, "exactly one sentence")}, rule="description-sentence"),
-    Fault("a page's description copied from another page", meta(LAST, "description", PILLARS[1].description),
-          {"build": (LAST, f"'description' is the same as {SECOND}'s")}, rule="description-twice"),
+    Fault("a page's description copied from another page", meta(LAST, "description", PILLARS[1].description), {"build": (LAST, f"'description' is the same as {SECOND}'s")}, rule="description-twice"),
     Fault("an unknown role", meta(LAST, "role", "pilar"), {"build": (LAST, "'role: pilar' is not one of")}, rule="role-unknown"),
     Fault("two pages claim the conclusion", meta(LAST, "role", "conclusion"), {"build": ("mkdocs.yml", "exactly one page with 'role: conclusion'", LAST)}, rule="role-one"),
     Fault("no pillar", both(*(meta(f"docs/{p.source}", "role") for p in PILLARS)), {"build": ("mkdocs.yml: no page has 'role: pillar'",)}, rule="role-pillar"),
@@ -292,13 +239,11 @@ FAULTS = [
     Fault("an icon name that is not one", meta(FIRST, "icon", "Material Handshake"), {"build": (FIRST, "must name an icon such as")}, rule="icon-name"),
     Fault("an icon that does not exist", meta(FIRST, "icon", "material/handshakes"), {"build": (FIRST, "'icon: material/handshakes' is not in the theme's icon set")}, rule="icon-missing"),
     Fault("markup in a front-matter title", meta(FIRST, "title", "<b>Bold</b> ties"), {"build": (f"{FIRST}: 'title' '<b>Bold</b> ties' would become markup",)}, rule="raw-markup"),
-    Fault("a quoted nav title under Zensical", retitle(PILLARS[0].source, 'Ties "that bind"'),
+    Fault("a quoted nav title under Zensical", config(lambda d: retitle(d, PILLARS[0].source, 'Ties "that bind"')),
           {"build": ("mkdocs.yml: nav title 'Ties \"that bind\"' would become markup", "ENGINE=zensical")}, rule="raw-markup", engine="zensical"),
     Fault("a heading without an explicit id", append(FIRST, "\n## Further reading\n"), {"build": (FIRST, "'Further reading' has no explicit id")}, rule="heading-id"),
-    Fault("two headings with the same id on one page", append(FIRST, f"\n## Again {{ #{P_ID} }}\n"),
-          {"build": (FIRST, f"heading id '#{P_ID}' is already used")}, rule="heading-id-twice"),
-    Fault("one heading id on two pages", append(LAST, f"\n## Partners {{ #{P_ID} }}\n"),
-          {"build": (LAST, f"heading id '#{P_ID}' is also used in {FIRST}")}, rule="heading-id-shared"),
+    Fault("two headings with the same id on one page", append(FIRST, f"\n## Again {{ #{P_ID} }}\n"), {"build": (FIRST, f"heading id '#{P_ID}' is already used")}, rule="heading-id-twice"),
+    Fault("one heading id on two pages", append(LAST, f"\n## Partners {{ #{P_ID} }}\n"), {"build": (LAST, f"heading id '#{P_ID}' is also used in {FIRST}")}, rule="heading-id-shared"),
     Fault("a page that is not UTF-8", non_utf8(CURLY), {"build": (f"{CURLY}:", "is not UTF-8 (byte 0x92)")}, rule="encoding"),
     Fault("a symbolic link in docs/ to a file outside the repository", symlink("docs/environment.md", "/proc/self/environ"),
           {"build": ("docs/environment.md", "is a symbolic link to /proc/self/environ")}, rule="symlink"),
@@ -313,19 +258,15 @@ PROVEN_ELSEWHERE = {
 }
 
 
-def rules_in_the_build_code() -> set[str]:
-    """Every rule the build code names: each problem line ends with its rule, '... [rule]'."""
-    code = "".join(p.read_text(encoding="utf-8") for p in sorted((ROOT / "sitebuild").glob("*.py")))
-    return set(re.findall(r" \[([a-z]+(?:-[a-z]+)*)\]\"", code))
-
-
 def test_every_guard_is_proven_by_a_fault() -> None:
     proven = {guard for fault in FAULTS for guard in fault.caught_by}
     assert set(GUARDS) <= proven, f"guards no fault proves: {sorted(set(GUARDS) - proven)}"
 
 
 def test_every_rule_of_the_build_is_proven_by_a_fault() -> None:
-    rules = rules_in_the_build_code()
+    """Every rule the build code names: each problem line ends with its rule, '... [rule]'."""
+    code = "".join(p.read_text(encoding="utf-8") for p in sorted((ROOT / "sitebuild").glob("*.py")))
+    rules = set(re.findall(r" \[([a-z]+(?:-[a-z]+)*)\]\"", code))
     assert len(rules) > 30, f"found only {sorted(rules)}: is the scan reading sitebuild/?"
     proven = {f.rule for f in FAULTS if f.rule} | set(PROVEN_ELSEWHERE)
     assert rules <= proven, f"rules no fault proves: {sorted(rules - proven)}"
@@ -355,5 +296,5 @@ def test_fault_is_caught(fault: Fault, project: Project, tmp_path: Path, browser
                     fault.output(built.site_dir)
                 lenient = BuiltSite(built)
             message = "\n".join(run(lenient, guard))
-        missing = [w for w in words if not re.search(re.escape(w), message)]
+        missing = [w for w in words if w not in message]
         assert not missing, f"{fault.name}: '{guard}' did not report {missing}:\n{message}"

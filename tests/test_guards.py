@@ -1,8 +1,6 @@
-"""Every guard in harness/guards.py, run on the site under test - the build the deploy uploads
-(SITE_DIR) or, without it, a fresh build through the same entry point - and on each copy the
-conftest builds: the Zensical build, a page added, a page and an anchor moved, hostile values and a
-fork's build. Each guard's docstring says what it holds; tests/test_faults.py proves each one by
-breaking what it guards."""
+"""Every guard in harness/guards.py, run on the site under test (SITE_DIR, or a fresh build through
+the same entry point) and on the conftest's copies: the Zensical build, a page added, a page and an
+anchor moved, hostile values and a fork. tests/test_faults.py proves each guard by breaking it."""
 
 from __future__ import annotations
 
@@ -16,22 +14,15 @@ from harness.site import BuiltSite
 from sitebuild.project import Project
 
 EXCEPT_VALIDITY = [name for name in GUARDS if name != "validity"]  # validated once per engine
+# What a fork's URLs reach; hostile values reach the markup and the nav's structure too.
+REACHED = ["links", "sharing", "llms_txt", "inventory", "labels", "features"]
 VARIANTS = {
     "site": list(GUARDS),
     "zensical": list(GUARDS),
     "added": EXCEPT_VALIDITY,
     "moved": EXCEPT_VALIDITY,
-    "hostile": [
-        "validity",
-        "sharing",
-        "llms_txt",
-        "inventory",
-        "links",
-        "structure",
-        "labels",
-        "features",
-    ],
-    "fork": ["links", "sharing", "llms_txt", "inventory", "labels", "features"],
+    "hostile": ["validity", "structure", *REACHED],
+    "fork": REACHED,
 }
 
 

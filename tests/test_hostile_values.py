@@ -1,8 +1,6 @@
-"""Values from mkdocs.yml and front matter are text, whatever they hold. The conftest's hostile
-copy has legitimate but hostile values - a double quote, '&', '<' and '</script>' - in the site
-name and description, a page's description and nav title, and a scheme toggle's name: it builds,
-passes its guards (tests/test_guards.py), carries each value whole, and runs nothing injected.
-Ordinary titles ('&', an apostrophe, a quoted word) build under either engine."""
+"""Values from mkdocs.yml and front matter are text, whatever they hold. The conftest's hostile copy
+(HOSTILE: a double quote, '&', '<' and '</script>') builds, passes its guards (tests/test_guards.py),
+carries each value whole and runs nothing injected; ordinary titles build under either engine."""
 
 from __future__ import annotations
 
@@ -12,7 +10,7 @@ from typing import Any
 import pytest
 
 from harness.guards import run
-from harness.sandbox import both, config, front_matter, nav_item
+from harness.sandbox import both, config, meta, retitle
 from harness.site import BuiltSite
 from sitebuild.server import PagesServer
 from tests.conftest import HOSTILE, PILLAR, BuildCopy, NewContext
@@ -36,10 +34,8 @@ def test_the_values_went_in(hostile: BuiltSite) -> None:
     assert hostile.settings.site_name == HOSTILE["site_name"]
     assert hostile.settings.site_description == HOSTILE["site_description"]
     page = hostile.table.by_source(PILLAR.source)
-    assert page and (page.nav_title, page.description) == (
-        HOSTILE["nav title"],
-        HOSTILE["description"],
-    )
+    assert page and page.nav_title == HOSTILE["nav title"]
+    assert page.description == HOSTILE["description"]
 
 
 @pytest.mark.browser
@@ -67,19 +63,15 @@ def test_in_chromium_every_tag_carries_the_whole_value_and_nothing_injected_runs
 
 
 def test_ordinary_titles_build_under_zensical_too(build_copy: BuildCopy) -> None:
-    """Zensical, which escapes nothing its theme prints, refuses only what would become markup
-    (tests/test_faults.py has the case); an ampersand, an apostrophe, a quoted word go through.
-    (Under MkDocs, the hostile copy's values are a harder test of the same.)"""
+    """Zensical escapes nothing its theme prints and refuses only what would become markup (see
+    tests/test_faults.py); an ampersand, an apostrophe, a quoted word go through."""
     site_name = "Security & Defense: a nation's alliances"
 
     def ordinary(data: Any) -> None:
         data["site_name"] = site_name
-        item, title = nav_item(data, PILLAR.source)
-        item["Partners & allies"] = item.pop(title)
+        retitle(data, PILLAR.source, "Partners & allies")
 
-    description = front_matter(
-        f"docs/{PILLAR.source}", lambda d: d.__setitem__("description", 'Ties "of trust" & more.')
-    )
+    description = meta(f"docs/{PILLAR.source}", "description", 'Ties "of trust" & more.')
     built = build_copy(
         "ordinary", both(config(ordinary), description), engine="zensical", pdf=False
     )

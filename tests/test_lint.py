@@ -14,6 +14,15 @@ from sitebuild.project import Project
 
 BIN = Path(sys.executable).parent
 ROOT = Project().root
+LINTERS = {
+    "ruff": ["ruff", "check", "--output-format", "concise", "."],
+    "ruff format": ["ruff", "format", "--check", "."],
+    "mypy": ["mypy", "--no-error-summary"],
+    "pymarkdown README.md": ["pymarkdown", "scan", "README.md"],
+    # Each paragraph of the essay stays on one line, as in the seed.
+    "pymarkdown docs": ["pymarkdown", "--disable-rules", "md013", "scan", "docs"],
+}
+FIXES = {"ruff format": "\n(run: .venv/bin/ruff format .)"}
 
 
 def run(*command: str | Path) -> subprocess.CompletedProcess[str]:
@@ -22,34 +31,11 @@ def run(*command: str | Path) -> subprocess.CompletedProcess[str]:
     )
 
 
-def test_ruff_finds_nothing() -> None:
-    result = run(BIN / "ruff", "check", "--output-format", "concise", ".")
-    assert result.returncode == 0, result.stdout + result.stderr
-
-
-def test_python_is_formatted() -> None:
-    result = run(BIN / "ruff", "format", "--check", ".")
-    assert result.returncode == 0, (
-        result.stdout + result.stderr + "\n(run: .venv/bin/ruff format .)"
-    )
-
-
-def test_types_check_strictly() -> None:
-    result = run(sys.executable, "-m", "mypy", "--no-error-summary")
-    assert result.returncode == 0, result.stdout + result.stderr
-
-
-@pytest.mark.parametrize(
-    ("target", "options"),
-    [
-        ("README.md", []),
-        # Each paragraph of the essay stays on one line, as in the seed.
-        ("docs", ["--disable-rules", "md013"]),
-    ],
-)
-def test_markdown_lint(target: str, options: list[str]) -> None:
-    result = run(BIN / "pymarkdown", *options, "scan", target)
-    assert result.returncode == 0, result.stdout + result.stderr
+@pytest.mark.parametrize("linter", LINTERS)
+def test_lint_finds_nothing(linter: str) -> None:
+    tool, *options = LINTERS[linter]
+    result = run(BIN / tool, *options)
+    assert result.returncode == 0, result.stdout + result.stderr + FIXES.get(linter, "")
 
 
 def test_the_lock_is_in_step_with_pyproject() -> None:
