@@ -606,7 +606,8 @@ def features(site: BuiltSite) -> Iterator[str]:
 
 def labels(site: BuiltSite) -> Iterator[str]:
     """A control's name says what pressing it does: each scheme toggle names the next option (light,
-    dark or the system's); a link named after a page leads to it; the logo leads home."""
+    dark or the system's); a link named after a page leads to it, the logo home, a link named PDF to
+    the PDF edition, the repository link to the repository it names (in a fork too)."""
     titles = sorted(((p.nav_title.lower(), p) for p in site.table.pages), key=lambda t: -len(t[0]))
     for file in [*site.page_files, "404.html"]:
         soup, where = site.soup(file), site.source_of(file)
@@ -624,9 +625,15 @@ def labels(site: BuiltSite) -> Iterator[str]:
                 (p for t, p in titles if name == t or name.endswith((f" {t}", f": {t}"))), None
             )
             page = site.table.by_url("") if "md-logo" in (link.get("class") or []) else page
-            landing = site.resolve(file, str(link["href"])).file
+            target = site.resolve(file, str(link["href"]))
+            landing = target.file
             if page is not None and landing != site.file_of(page):
                 yield f"{where}: the link named {name!r} leads to {landing}, not to {site.file_of(page)}"
+            if "pdf" in name.split() and target.url != site.site_url + site.settings.pdf:
+                yield f"{where}: the link named {name!r} leads to {target.url}, not to the PDF edition"
+            repository = urlsplit(str(link["href"])).path.strip("/").lower()
+            if "md-source" in (link.get("class") or []) and name != repository:
+                yield f"overrides/partials/source.html: the repository link is named {name!r}, not {repository!r}, the repository it leads to (repo_url)"
 
 
 def validity(site: BuiltSite) -> Iterator[str]:

@@ -154,15 +154,30 @@ def redirect_lines(lock: Path, old: str, new: str) -> None:
     lock.write_text(moved + "".join(f"{each}\n" for each in added), encoding="utf-8")
 
 
+def retarget(entries: Data, old: str, new: str) -> None:
+    """Each key and value of a map of moves that starts `old` starts `new` instead, in order."""
+
+    def renamed(value: str) -> str:
+        return new + value.removeprefix(old) if value.startswith(old) else value
+
+    for key, target in list(entries.items()):
+        del entries[key]
+        entries[renamed(key)] = renamed(target)
+
+
 def move_page(old: str, new: str) -> Change:
-    """docs/<old>.md moved to docs/<new>.md as the README says: nav, redirect, lock."""
+    """docs/<old>.md moved to docs/<new>.md as the README says: nav, redirect, lock; entries
+    already leading to the old page, or moving its anchors, now name the new one."""
 
     def change(project: Project) -> None:
         (project.docs / f"{old}.md").rename(project.docs / f"{new}.md")
         with yaml_file(project.config_file) as data:
             item, title = nav_item(data, f"{old}.md")
             item[title] = f"{new}.md"
-            moves(data, "redirect_maps")[f"{old}.md"] = f"{new}.md"
+            redirects = moves(data, "redirect_maps")
+            redirects.update({k: f"{new}.md" for k, v in redirects.items() if v == f"{old}.md"})
+            redirects[f"{old}.md"] = f"{new}.md"
+            retarget(moves(data, "moved_anchors"), f"{old}/", f"{new}/")
         redirect_lines(project.links_lock, f"/{old}/", f"/{new}/")
 
     return change
@@ -178,8 +193,11 @@ def move_anchor(page: str, old: str, new: str) -> Change:
         own, whole = table.by_source(f"{page}.md"), table.one("whole")
         pages = [f"{page}/"] + ([whole.url] if whole and own in table.parts else [])
         with yaml_file(project.config_file) as data:
-            for where in pages:
-                moves(data, "moved_anchors")[f"{where}#{old}"] = f"{where}#{new}"
+            anchors = moves(data, "moved_anchors")
+            for where in pages:  # an entry that led to the old id leads to the new one
+                led = [key for key, target in anchors.items() if target == f"{where}#{old}"]
+                anchors.update(dict.fromkeys(led, f"{where}#{new}"))
+                anchors[f"{where}#{old}"] = f"{where}#{new}"
         for where in pages:
             redirect_lines(project.links_lock, f"/{where}#{old}", f"/{where}#{new}")
 

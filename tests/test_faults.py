@@ -154,6 +154,10 @@ FAULTS = [
     Fault("the scheme toggle's names swapped", config(swap_toggle_names), {"labels": ("mkdocs.yml: the scheme toggle 'switch to system preference' selects dark",)}),
     Fault("the 404 page's links all lead home", edit("overrides/404.html", '<a href="{{ item.url | url }}">', '<a href="{{ nav.homepage.url | url }}">'),
           {"labels": ("overrides/ (templates) -> 404.html", f"leads to index.html, not to {C_URL}index.html")}),
+    Fault("the PDF link pointed at the whole essay's page", edit("overrides/main.html", '<a href="{{ config.extra.pdf | url }}">PDF</a>', '<a href="{{ item.url | url }}">PDF</a>'),
+          {"labels": ("the link named 'pdf' leads to https://islamic-nation-docs.github.io/strategic-alliances/essay/", "not to the PDF edition")}),
+    Fault("the repository named by hand, built as a fork", edit("overrides/partials/source.html", '{{ config.repo_url | replace("https://github.com/", "") | trim("/") | e }}', "islamic-nation-docs/strategic-alliances"),
+          {"labels": ("overrides/partials/source.html: the repository link is named 'islamic-nation-docs/strategic-alliances', not 'someone/a-fork'",)}, env=FORK),
     # Links and ids
     Fault("a relative link to a page that does not exist", append(FIRST, "\nSee [the annex](annex.md).\n"), {"build": ("annex.md", "not found"), "links": (FIRST, "annex.md", "no file at")}, rule="engine"),
     Fault("a link to an anchor that does not exist", append(FIRST, f"\nSee [the annex]({CONCLUSION.removeprefix('docs/')}#annex).\n"),
