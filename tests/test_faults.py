@@ -53,6 +53,7 @@ FONT = '<link rel="stylesheet" href="https://fonts.googleapis.com/css?family=Rob
 ORPHAN = "---\ndescription: A page nobody can reach.\n---\n\n# Orphan { #orphan }\n"
 P_URL, P_ID = PILLARS[0].url, PILLARS[0].title.id  # type: ignore[union-attr]
 C_URL, C_ID = C_PAGE.url, C_PAGE.title.id  # type: ignore[union-attr]
+W_URL = TABLE.with_role("whole")[0].url
 
 
 @dataclass(frozen=True)
@@ -155,7 +156,7 @@ FAULTS = [
     Fault("the 404 page's links all lead home", edit("overrides/404.html", '<a href="{{ item.url | url }}">', '<a href="{{ nav.homepage.url | url }}">'),
           {"labels": ("overrides/ (templates) -> 404.html", f"leads to index.html, not to {C_URL}index.html")}),
     Fault("the PDF link pointed at the whole essay's page", edit("overrides/main.html", '<a href="{{ config.extra.pdf | url }}">PDF</a>', '<a href="{{ item.url | url }}">PDF</a>'),
-          {"labels": ("the link named 'pdf' leads to https://islamic-nation-docs.github.io/strategic-alliances/essay/", "not to the PDF edition")}),
+          {"labels": ("the link named 'pdf' leads to", f"/{W_URL}, not to the PDF edition")}),
     Fault("the repository named by hand, built as a fork", edit("overrides/partials/source.html", '{{ config.repo_url | replace("https://github.com/", "") | trim("/") | e }}', "islamic-nation-docs/strategic-alliances"),
           {"labels": ("overrides/partials/source.html: the repository link is named 'islamic-nation-docs/strategic-alliances', not 'someone/a-fork'",)}, env=FORK),
     # Links and ids
@@ -172,9 +173,9 @@ FAULTS = [
     # Published links
     Fault("a published anchor renamed with no redirect", edit(FIRST, f"{{ #{P_ID} }}", "{ #ties }"),
           {"published_links": ("published-links.txt", f"/{P_URL}#{P_ID} no longer resolves", "moved_anchors", f"{FIRST}: /{P_URL}#ties is built but not published")}),
-    Fault("a published line rewritten in place", both(edit(FIRST, f"{{ #{P_ID} }}", "{ #ties }"), edit("published-links.txt", f"/{P_URL}#{P_ID}\n", f"/{P_URL}#ties\n")),
+    Fault("a published line rewritten in place", both(edit(FIRST, f"{{ #{P_ID} }}", "{ #ties }"), edit("published-links.txt", f"\n/{P_URL}#{P_ID}\n", f"\n/{P_URL}#ties\n")),
           {"published_links": ("published-links.txt", f"/{P_URL}#{P_ID} was published (commit", "is gone from the lock", "moved_anchors")}),
-    Fault("a published line dropped", edit("published-links.txt", f"/{C_URL}#{C_ID}\n", ""),
+    Fault("a published line dropped", edit("published-links.txt", f"\n/{C_URL}#{C_ID}\n", "\n"),
           {"published_links": ("published-links.txt", f"/{C_URL}#{C_ID} was published", f"{CONCLUSION}: /{C_URL}#{C_ID} is built but not published")}),
     Fault("an objects.inv entry pointing at a missing id", nothing, {"inventory": ("objects.inv", "ghost", "no id 'ghost'")}, output=in_output("objects.inv", bad_inventory_entry)),
     # Privacy
@@ -192,7 +193,7 @@ FAULTS = [
           {"sharing": (FIRST, "og:title is 'Strategic Alliances', expected")}),
     Fault("robots.txt shutting crawlers out", nothing, {"sharing": ("robots.txt", "keeps crawlers out of")}, output=in_output("robots.txt", lambda b: b.replace(b"Allow: /", b"Disallow: /"))),
     Fault("llms.txt missing a page", nothing,
-          {"llms_txt": (CONCLUSION, "not listed in llms.txt")}, output=in_output("llms.txt", lambda b: b"\n".join(x for x in b.split(b"\n") if b"/conclusion/" not in x))),
+          {"llms_txt": (CONCLUSION, "not listed in llms.txt")}, output=in_output("llms.txt", lambda b: b"\n".join(x for x in b.split(b"\n") if f"/{C_URL}".encode() not in x))),
     Fault("a misspelled word in a page's description", meta(CONCLUSION, "description", "Why strategic alliances are indispensible."), {"spelling": (f"{CONCLUSION}:", "unknown word 'indispensible'")}),
     Fault("strict mode turned off", config(lambda d: d.__setitem__("strict", False)), {"strictness": ("mkdocs.yml", "'strict' must be true")}),
     Fault("a validation check loosened", config(lambda d: d["validation"]["links"].__setitem__("anchors", "info")), {"strictness": ("mkdocs.yml", "validation.links.anchors is 'info'")}),
