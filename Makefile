@@ -19,6 +19,9 @@ export UV_PROJECT_ENVIRONMENT := $(VENV)
 # Bytecode at install, so nothing is recompiled on every run where Python writes none at run time.
 export UV_COMPILE_BYTECODE := 1
 export UV_PYTHON_DOWNLOADS := never
+# The machine's own certificate store, as pip and git use: behind a proxy with its own CA, uv's
+# bundled roots fail every download ("invalid peer certificate: UnknownIssuer").
+export UV_SYSTEM_CERTS := 1
 
 .PHONY: serve build test bench lock clean
 
