@@ -2,7 +2,7 @@
 # uv.lock is the one lock. .venv/ gets it in layers, each target asking for what it needs:
 #   the preview        MkDocs, Material, pymdown-extensions, redirects (pyproject's dependencies)
 #   group zensical     + Zensical, for ENGINE=zensical
-#   group build        + Playwright and pypdf, for the PDF edition (make build)
+#   group build        + Playwright, pypdf and lxml, for the PDF edition (make build)
 #   group test         + everything the tests drive
 # A layer is synced when the lock changes and never otherwise, so a re-run installs nothing.
 PYTHON   ?= python3
