@@ -69,6 +69,13 @@ def run(root: Path, *command: str, **env: str) -> tuple[int, str]:
     return ran.returncode, ran.stdout
 
 
+def prerequisites(root: Path, target: str, *settings: str) -> list[str]:
+    """What make must have made before `target`'s recipe runs (the environment's layers)."""
+    _, database = run(root, "make", "-pn", target, *settings)
+    needs = re.search(rf"^{target}:(.*)$", database, re.MULTILINE)
+    return needs.group(1).split() if needs else []
+
+
 def script(path: Path, body: str) -> None:  # a stand-in for a tool
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(f"#!/bin/sh\n{body}\n")
@@ -144,9 +151,7 @@ def ci_verdict_is_the_suites(root: Path) -> Iterator[str]:
         venv, stand_ins, log = Path(tmp) / "venv", Path(tmp) / "stand-ins", Path(tmp) / "log"
         # `make test` with a pytest that fails, what the target needs taken as already made
         script(venv / "bin" / "python", "exit 5")
-        _, database = run(root, "make", "-pn", "test", f"VENV={venv}")
-        needs = re.search(r"^test:(.*)$", database, re.MULTILINE)
-        made = [f"--assume-old={need}" for need in needs.group(1).split()] if needs else []
+        made = [f"--assume-old={need}" for need in prerequisites(root, "test", f"VENV={venv}")]
         if run(root, "make", "--no-print-directory", "test", f"VENV={venv}", *made)[0] == 0:
             yield "Makefile: `make test` succeeds although pytest failed (exit 5): its recipe ignores the status"
         # .ci/run with stand-ins that log their words: `make test` exits 3, everything else 0
