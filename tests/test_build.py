@@ -39,8 +39,9 @@ def test_the_deploys_build_gives_the_same_bytes_a_year_later_elsewhere(
     env |= {"LANG": "C", "LC_ALL": "C"}
     # The layers first, on the true clock: stamped a year ahead, they would hide the next change
     # of the lock from make, and every later `make build` would skip its install.
-    layers = ["make", "--no-print-directory", *prerequisites(project.root, "build")]
-    subprocess.run(layers, cwd=project.root, env=env, capture_output=True, check=True)
+    layers = prerequisites(project.root, "build")
+    assert layers, "make -pn build lists no prerequisites; `make` alone would run `serve`"
+    subprocess.run(["make", *layers], cwd=project.root, env=env, capture_output=True, check=True)
     command = ["faketime", "-f", "+400d", "make", "build"]
     result = subprocess.run(command, cwd=project.root, env=env, capture_output=True, text=True)
     assert result.returncode == 0, f"{' '.join(command)} failed:\n{result.stdout}\n{result.stderr}"
