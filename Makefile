@@ -9,6 +9,7 @@ PYTHON   ?= python3
 VENV     ?= .venv
 ENGINE   ?= mkdocs
 SITE_DIR ?= site
+DEV_ADDR ?= 127.0.0.1:8000
 BIN      := $(VENV)/bin
 UV       := .uv/bin/uv
 LAYER    := $(VENV)/.layer
@@ -25,8 +26,8 @@ export UV_SYSTEM_CERTS := 1
 
 .PHONY: serve build test bench lock clean
 
-serve: $(ENGINE_LAYERS) ## Live preview at http://127.0.0.1:8000/strategic-alliances/
-	$(BIN)/python -m sitebuild serve
+serve: $(ENGINE_LAYERS) ## Live preview at http://$(DEV_ADDR)/strategic-alliances/
+	$(BIN)/python -m sitebuild serve --dev-addr $(DEV_ADDR)
 
 build: $(ENGINE_LAYERS) $(LAYER)-build ## Build the site into $(SITE_DIR)/, exactly as the deploy does
 	$(BIN)/python -m sitebuild build --site-dir $(SITE_DIR)

@@ -1,7 +1,7 @@
 """The site's one build entry point.
 
     python -m sitebuild build [--site-dir site]     # what `make build` and the deploy run
-    python -m sitebuild serve                       # what `make serve` runs: live preview
+    python -m sitebuild serve [--dev-addr 127.0.0.1:8000]   # what `make serve` runs: live preview
     python -m sitebuild check                       # the settings and source checks alone
 
 ENGINE=zensical selects Zensical; SITE_URL and REPO_URL override mkdocs.yml's (a fork's deploy sets
@@ -16,12 +16,10 @@ import sys
 import time
 from pathlib import Path
 
+from sitebuild import engines
 from sitebuild.build import build, read_sources
-from sitebuild.engines import checked_engine, zensical_config
 from sitebuild.problems import BuildError, refuse
 from sitebuild.project import Project
-
-DEV_ADDR = "127.0.0.1:8000"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -32,10 +30,11 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("command", choices=["build", "serve", "check"])
     parser.add_argument("--site-dir", type=Path, default=Path("site"))
+    parser.add_argument("--dev-addr", default="127.0.0.1:8000", help="where serve listens")
     args = parser.parse_args(argv)
     project = Project()
     try:
-        engine = checked_engine(os.environ.get("ENGINE", "mkdocs"))
+        engine = engines.checked_engine(os.environ.get("ENGINE", "mkdocs"))
         if args.command == "build":
             started = time.perf_counter()
             built = build(project, args.site_dir, engine=engine)
@@ -47,20 +46,13 @@ def main(argv: list[str] | None = None) -> int:
     except BuildError as error:
         print(f"build failed:\n{error}", file=sys.stderr)
         return 1
-    if args.command == "serve" and engine == "zensical":  # the process's one job: in the project
-        import zensical
-
-        config = project.root / ".zensical-serve.yml"
-        zensical_config(config, read.extra(), "site")
-        try:
-            zensical.serve(str(config), {"dev_addr": DEV_ADDR})
-        finally:
-            config.unlink(missing_ok=True)
+    if args.command == "serve" and engine == "zensical":
+        engines.serve_zensical(project, read.environment, read.extra(), args.dev_addr)
     elif args.command == "serve":
         from mkdocs.commands.serve import serve
 
         extra = (read.settings.values.get("extra") or {}) | read.extra()
-        serve(str(project.config_file), dev_addr=DEV_ADDR, livereload=True, extra=extra)
+        serve(str(project.config_file), dev_addr=args.dev_addr, livereload=True, extra=extra)
     return 0
 
 

@@ -83,21 +83,41 @@ def zensical_config(path: Path, extra: dict[str, str], site_dir: str) -> None:
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
+def zensical(
+    project: Project, env: dict[str, str], *args: str, capture: bool = False
+) -> subprocess.CompletedProcess[str]:
+    """Zensical's own command in the project's folder (it reads !ENV and the working folder
+    itself), with the build's environment and this checkout's extension importable."""
+    command, env = [sys.executable, "-m", "zensical", *args], env | {"PYTHONPATH": str(ROOT)}
+    return subprocess.run(
+        command, cwd=project.root, env=env, capture_output=capture, text=True, check=False
+    )
+
+
+def serve_zensical(project: Project, env: dict[str, str], extra: dict[str, str], addr: str) -> None:
+    """`zensical serve` until Ctrl-C, into a scratch folder as `mkdocs serve` builds into one
+    (site/ may hold a build under test); its files are removed however it ends."""
+    config, scratch = project.root / ".zensical-serve.yml", project.root / ".zensical-serve"
+    zensical_config(config, extra, scratch.name)
+    try:
+        zensical(project, env, "serve", "-f", config.name, "-a", addr)
+    except KeyboardInterrupt:
+        pass  # Zensical stops on the same Ctrl-C
+    finally:
+        config.unlink(missing_ok=True)
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
 def build_zensical(
     project: Project, env: dict[str, str], site_dir: Path, strict: bool, extra: dict[str, str]
 ) -> None:
-    """`zensical build` in the project's folder, with the build's environment (Zensical reads !ENV
-    and the working folder itself); it writes only inside the project, so its folder is moved."""
+    """`zensical build`: it writes only inside the project, so its folder is moved to `site_dir`."""
     scratch = f".zensical-{uuid.uuid4().hex[:8]}"
     config = project.root / f"{scratch}.yml"
     zensical_config(config, extra, scratch)
     strictly = ["--strict"] if strict else []
-    command = [sys.executable, "-m", "zensical", "build", "--clean", "-f", config.name, *strictly]
-    env = env | {"PYTHONPATH": str(ROOT)}
     try:
-        ran = subprocess.run(
-            command, cwd=project.root, env=env, capture_output=True, text=True, check=False
-        )
+        ran = zensical(project, env, "build", "--clean", "-f", config.name, *strictly, capture=True)
         built = project.root / scratch
         if ran.returncode != 0 or not (built / "index.html").is_file():
             said = (ran.stdout + ran.stderr).strip().splitlines()[-5:]

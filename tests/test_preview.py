@@ -1,0 +1,75 @@
+"""The README's first command, run as written: `make serve` (and `ENGINE=zensical make serve`)
+previews every page under the site's sub-path, a missing page answers 404, and Ctrl-C stops it
+without leaving a file behind in the project."""
+
+from __future__ import annotations
+
+import html
+import os
+import re
+import signal
+import socket
+import subprocess
+import time
+import urllib.request
+from pathlib import Path
+from urllib.error import HTTPError, URLError
+
+import pytest
+
+from harness.pipeline import UNSET
+from harness.site import BuiltSite
+from sitebuild.engines import ENGINES
+from sitebuild.project import Project
+
+
+def status_and_body(url: str) -> tuple[int, str]:
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return response.status, response.read().decode("utf-8", errors="replace")
+    except HTTPError as error:
+        return error.code, ""
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_make_serve_previews_every_page_under_the_sub_path(
+    project: Project, site: BuiltSite, engine: str, tmp_path: Path
+) -> None:
+    with socket.socket() as probe:  # a free port, so a preview the developer runs is left alone
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    before = set(os.listdir(project.root))
+    env = {k: v for k, v in os.environ.items() if k not in UNSET} | {"ENGINE": engine}
+    command = ["make", "--no-print-directory", "serve", f"DEV_ADDR=127.0.0.1:{port}"]
+    log = (tmp_path / "serve.log").open("w")  # a file: a pipe nobody reads could fill and stall it
+    preview = subprocess.Popen(
+        command, cwd=project.root, env=env, start_new_session=True, stdout=log, stderr=log
+    )
+    root = f"http://127.0.0.1:{port}{site.base_path}"
+    try:
+        # Polled until the preview answers (it builds first), or it exits, within a minute.
+        deadline, answered = time.monotonic() + 60, False
+        while not answered and preview.poll() is None and time.monotonic() < deadline:
+            try:
+                answered = status_and_body(root)[0] == 200
+            except (URLError, ConnectionError):
+                time.sleep(0.2)
+        assert answered, f"`make serve` (ENGINE={engine}) never answered at {root}"
+        problems = []
+        name = site.settings.site_name
+        for page in site.table.pages:
+            status, body = status_and_body(root + page.url)
+            title = re.search(r"<title>(.*?)</title>", body, re.S)
+            shown = html.unescape(title.group(1)) if title else None
+            if status != 200 or shown != (f"{page.nav_title} - {name}" if page.url else name):
+                problems.append(f"{root + page.url}: answers {status}, titled {shown!r}")
+        if (missing := status_and_body(root + "no/such/page/")[0]) != 404:
+            problems.append(f"{root}no/such/page/: answers {missing}, not 404")
+        assert not problems, "\n".join(problems)
+    finally:
+        os.killpg(preview.pid, signal.SIGINT)  # Ctrl-C, as a developer stops it
+        preview.wait(timeout=30)
+        log.close()
+    left = set(os.listdir(project.root)) - before
+    output = (tmp_path / "serve.log").read_text()
+    assert not left, f"`make serve` left {sorted(left)} in the project:\n{output}"
