@@ -4,9 +4,7 @@ without leaving a file behind in the project."""
 
 from __future__ import annotations
 
-import html
 import os
-import re
 import signal
 import socket
 import subprocess
@@ -16,6 +14,7 @@ from pathlib import Path
 from urllib.error import HTTPError, URLError
 
 import pytest
+from bs4 import BeautifulSoup
 
 from harness.pipeline import UNSET
 from harness.site import BuiltSite
@@ -56,13 +55,11 @@ def test_make_serve_previews_every_page_under_the_sub_path(
                 time.sleep(0.2)
         assert answered, f"`make serve` (ENGINE={engine}) never answered at {root}"
         problems = []
-        name = site.settings.site_name
-        for page in site.table.pages:
-            status, body = status_and_body(root + page.url)
-            title = re.search(r"<title>(.*?)</title>", body, re.S)
-            shown = html.unescape(title.group(1)) if title else None
-            if status != 200 or shown != (f"{page.nav_title} - {name}" if page.url else name):
-                problems.append(f"{root + page.url}: answers {status}, titled {shown!r}")
+        for file in site.page_files:  # each page as the build titled it (the sharing guard's)
+            status, body = status_and_body(root + site.page_path(file))
+            shown, built = BeautifulSoup(body, "lxml").title, site.soup(file).title
+            if status != 200 or not shown or not built or shown.text != built.text:
+                problems.append(f"{root + site.page_path(file)}: answers {status}, titled {shown}")
         if (missing := status_and_body(root + "no/such/page/")[0]) != 404:
             problems.append(f"{root}no/such/page/: answers {missing}, not 404")
         assert not problems, "\n".join(problems)
