@@ -1,13 +1,15 @@
 """Shared by every test: one build per session (or the folder SITE_DIR names: the deploy checks the
-bytes it uploads), one server, one browser (which prints each build's PDF edition), and copies of
+bytes it uploads), one server and its client (fetch), one browser (which prints each build's PDF edition), and copies of
 the project (a fork, hostile values, a page added, moves) built through the same entry point."""
 
 from __future__ import annotations
 
+import gzip
+import http.client
 import os
 from collections.abc import Callable, Iterator, Mapping
-from contextlib import ExitStack
-from typing import Any
+from contextlib import ExitStack, closing
+from typing import Any, NamedTuple
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, sync_playwright
@@ -49,6 +51,24 @@ def needs(reason: str | None) -> None:
         if CI:
             pytest.fail(f"{reason} (CI=true: nothing may skip)")
         pytest.skip(reason)
+
+
+class Response(NamedTuple):
+    status: int
+    headers: http.client.HTTPMessage  # read in any case
+    body: bytes  # decompressed
+
+
+def fetch(url: str, gzip_ok: bool = False) -> Response:
+    """One GET through http.client, which follows no redirect, so a 301 is seen as a 301."""
+    host, path = url.removeprefix("http://").split("/", 1)
+    accept = {"Accept-Encoding": "gzip" if gzip_ok else "identity"}
+    with closing(http.client.HTTPConnection(host, timeout=10)) as connection:
+        connection.request("GET", "/" + path, headers=accept)
+        answer = connection.getresponse()
+        body = answer.read()
+    gzipped = answer.headers["content-encoding"] == "gzip"
+    return Response(answer.status, answer.headers, gzip.decompress(body) if gzipped else body)
 
 
 @pytest.fixture(scope="session")

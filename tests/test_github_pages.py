@@ -4,35 +4,13 @@ crawled from their home pages, and every link answers 200."""
 
 from __future__ import annotations
 
-import gzip
-import http.client
-from contextlib import closing
-from typing import NamedTuple
 from urllib.parse import urljoin, urlsplit
 
 from bs4 import BeautifulSoup
 
 from harness.site import BuiltSite, links_in
 from sitebuild.server import PagesServer
-from tests.conftest import PILLAR
-
-
-class Response(NamedTuple):
-    status: int
-    headers: http.client.HTTPMessage  # read in any case
-    body: bytes  # decompressed
-
-
-def fetch(url: str, gzip_ok: bool = False) -> Response:
-    """One GET through http.client, which follows no redirect, so a 301 is seen as a 301."""
-    host, path = url.removeprefix("http://").split("/", 1)
-    accept = {"Accept-Encoding": "gzip" if gzip_ok else "identity"}
-    with closing(http.client.HTTPConnection(host, timeout=10)) as connection:
-        connection.request("GET", "/" + path, headers=accept)
-        answer = connection.getresponse()
-        body = answer.read()
-    gzipped = answer.headers["content-encoding"] == "gzip"
-    return Response(answer.status, answer.headers, gzip.decompress(body) if gzipped else body)
+from tests.conftest import PILLAR, fetch
 
 
 def internal_links(html: bytes, page_url: str, origin: str) -> set[str]:

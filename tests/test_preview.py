@@ -9,9 +9,7 @@ import signal
 import socket
 import subprocess
 import time
-import urllib.request
 from pathlib import Path
-from urllib.error import HTTPError, URLError
 
 import pytest
 from bs4 import BeautifulSoup
@@ -20,14 +18,7 @@ from harness.pipeline import UNSET
 from harness.site import BuiltSite
 from sitebuild.engines import ENGINES
 from sitebuild.project import Project
-
-
-def status_and_body(url: str) -> tuple[int, str]:
-    try:
-        with urllib.request.urlopen(url, timeout=10) as response:
-            return response.status, response.read().decode("utf-8", errors="replace")
-    except HTTPError as error:
-        return error.code, ""
+from tests.conftest import fetch
 
 
 @pytest.mark.parametrize("engine", ENGINES)
@@ -50,17 +41,17 @@ def test_make_serve_previews_every_page_under_the_sub_path(
         deadline, answered = time.monotonic() + 60, False
         while not answered and preview.poll() is None and time.monotonic() < deadline:
             try:
-                answered = status_and_body(root)[0] == 200
-            except (URLError, ConnectionError):
+                answered = fetch(root).status == 200
+            except OSError:  # not listening yet
                 time.sleep(0.2)
         assert answered, f"`make serve` (ENGINE={engine}) never answered at {root}"
         problems = []
         for file in site.page_files:  # each page as the build titled it (the sharing guard's)
-            status, body = status_and_body(root + site.page_path(file))
+            status, _, body = fetch(root + site.page_path(file))
             shown, built = BeautifulSoup(body, "lxml").title, site.soup(file).title
             if status != 200 or not shown or not built or shown.text != built.text:
                 problems.append(f"{root + site.page_path(file)}: answers {status}, titled {shown}")
-        if (missing := status_and_body(root + "no/such/page/")[0]) != 404:
+        if (missing := fetch(root + "no/such/page/").status) != 404:
             problems.append(f"{root}no/such/page/: answers {missing}, not 404")
         assert not problems, "\n".join(problems)
     finally:
