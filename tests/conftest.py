@@ -1,6 +1,7 @@
 """Shared by every test: one build per session (or the folder SITE_DIR names: the deploy checks the
-bytes it uploads), one server and its client (fetch), one browser (which prints each build's PDF edition), and copies of
-the project (a fork, hostile values, a page added, moves) built through the same entry point."""
+bytes it uploads), one server and its client (fetch), one browser (which prints each build's PDF
+edition), and copies of the project (a fork, hostile values, a page added, moves) built through the
+same entry point."""
 
 from __future__ import annotations
 
