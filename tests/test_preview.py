@@ -35,7 +35,7 @@ def test_make_serve_previews_every_page_under_the_sub_path(
     preview = subprocess.Popen(
         command, cwd=project.root, env=env, start_new_session=True, stdout=log, stderr=log
     )
-    root = f"http://127.0.0.1:{port}{site.base_path}"
+    root, said = f"http://127.0.0.1:{port}{site.base_path}", (tmp_path / "serve.log").read_text
     try:
         # Polled until the preview answers (it builds first), or it exits, within a minute.
         deadline, answered = time.monotonic() + 60, False
@@ -44,21 +44,25 @@ def test_make_serve_previews_every_page_under_the_sub_path(
                 answered = fetch(root).status == 200
             except OSError:  # not listening yet
                 time.sleep(0.2)
-        assert answered, f"`make serve` (ENGINE={engine}) never answered at {root}"
+        assert answered, f"`make serve` (ENGINE={engine}) never answered at {root}:\n{said()}"
         problems = []
         for file in site.page_files:  # each page as the build titled it (the sharing guard's)
-            status, _, body = fetch(root + site.page_path(file))
+            status, _, body = fetch(url := root + site.page_path(file))
             shown, built = BeautifulSoup(body, "lxml").title, site.soup(file).title
             if status != 200 or not shown or not built or shown.text != built.text:
-                problems.append(f"{root + site.page_path(file)}: answers {status}, titled {shown}")
+                problems.append(f"{url}: answers {status}, titled {shown}")
         if (missing := fetch(root + "no/such/page/").status) != 404:
             problems.append(f"{root}no/such/page/: answers {missing}, not 404")
         assert not problems, "\n".join(problems)
     finally:
         os.killpg(preview.pid, signal.SIGINT)  # Ctrl-C, as a developer stops it
-        preview.wait(timeout=30)
-        log.close()
+        try:
+            preview.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            os.killpg(preview.pid, signal.SIGKILL)  # never left running for the rest of the suite
+            raise AssertionError(f"`make serve` did not stop on Ctrl-C:\n{said()}") from None
+        finally:
+            log.close()
     # .cache/ (ignored by git) is the engines' and tools' cache, kept between runs by design.
     left = set(os.listdir(project.root)) - before - {".cache"}
-    output = (tmp_path / "serve.log").read_text()
-    assert not left, f"`make serve` left {sorted(left)} in the project:\n{output}"
+    assert not left, f"`make serve` left {sorted(left)} in the project:\n{said()}"
