@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import sys
 import time
 from pathlib import Path
@@ -20,6 +21,13 @@ from sitebuild import engines
 from sitebuild.build import build, read_sources
 from sitebuild.problems import BuildError, refuse
 from sitebuild.project import Project
+
+
+def stopped(*_: object) -> None:
+    """SIGTERM (`kill`, an editor's stop button) stops a preview as Ctrl-C does, cleaning up; once:
+    make passes a SIGTERM sent to its process group on, and a second would cut the clean-up short."""
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    raise KeyboardInterrupt
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -46,6 +54,7 @@ def main(argv: list[str] | None = None) -> int:
     except BuildError as error:
         print(f"build failed:\n{error}", file=sys.stderr)
         return 1
+    signal.signal(signal.SIGTERM, stopped)
     if args.command == "serve" and engine == "zensical":
         engines.serve_zensical(project, read.environment, read.extra(), args.dev_addr)
     elif args.command == "serve":

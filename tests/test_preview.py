@@ -1,6 +1,6 @@
 """The README's first command, run as written: `make serve` (and `ENGINE=zensical make serve`)
-previews every page under the site's sub-path, a missing page answers 404, and Ctrl-C stops it
-without leaving a file behind in the project."""
+previews every page under the site's sub-path, a missing page answers 404, a page open in Chromium
+reloads when its source is saved, and Ctrl-C (or `kill`) stops it without leaving a file behind."""
 
 from __future__ import annotations
 
@@ -9,42 +9,74 @@ import signal
 import socket
 import subprocess
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from harness.pipeline import UNSET
 from harness.site import BuiltSite
 from sitebuild.engines import ENGINES
 from sitebuild.project import Project
-from tests.conftest import fetch
+from tests.conftest import PILLAR, NewContext, fetch
+
+STOPS = {"Ctrl-C": signal.SIGINT, "kill": signal.SIGTERM}  # a terminal's; `kill`'s, an editor's
 
 
-@pytest.mark.parametrize("engine", ENGINES)
-def test_make_serve_previews_every_page_under_the_sub_path(
-    project: Project, site: BuiltSite, engine: str, tmp_path: Path
-) -> None:
-    with socket.socket() as probe:  # a free port, so a preview the developer runs is left alone
+@contextmanager
+def preview(project: Project, site: BuiltSite, engine: str, stop: str, log: Path) -> Iterator[str]:
+    """`make serve` on a free port (a preview the developer runs is left alone), once it answers:
+    the site's root URL. Stopped by `stop` however the block ends; it must leave nothing behind."""
+    with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     before = set(os.listdir(project.root))
     env = {k: v for k, v in os.environ.items() if k not in UNSET} | {"ENGINE": engine}
     command = ["make", "--no-print-directory", "serve", f"DEV_ADDR=127.0.0.1:{port}"]
-    log = (tmp_path / "serve.log").open("w")  # a file: a pipe nobody reads could fill and stall it
-    preview = subprocess.Popen(
-        command, cwd=project.root, env=env, start_new_session=True, stdout=log, stderr=log
+    output = log.open("w")  # a file: a pipe nobody reads could fill and stall it
+    running = subprocess.Popen(
+        command, cwd=project.root, env=env, start_new_session=True, stdout=output, stderr=output
     )
-    root, said = f"http://127.0.0.1:{port}{site.base_path}", (tmp_path / "serve.log").read_text
+    root = f"http://127.0.0.1:{port}{site.base_path}"
     try:
         # Polled until the preview answers (it builds first), or it exits, within a minute.
         deadline, answered = time.monotonic() + 60, False
-        while not answered and preview.poll() is None and time.monotonic() < deadline:
+        while not answered and running.poll() is None and time.monotonic() < deadline:
             try:
                 answered = fetch(root).status == 200
             except OSError:  # not listening yet
                 time.sleep(0.2)
-        assert answered, f"`make serve` (ENGINE={engine}) never answered at {root}:\n{said()}"
+        assert answered, (
+            f"`make serve` (ENGINE={engine}) never answered at {root}:\n{log.read_text()}"
+        )
+        yield root
+    finally:
+        os.killpg(running.pid, STOPS[stop])  # to the process group, as a terminal sends Ctrl-C
+        try:
+            running.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            os.killpg(running.pid, signal.SIGKILL)  # never left running for the rest of the suite
+            raise AssertionError(
+                f"`make serve` did not stop on {stop}:\n{log.read_text()}"
+            ) from None
+        finally:
+            output.close()
+    # .cache/ (ignored by git) is the engines' and tools' cache, kept between runs by design.
+    left = set(os.listdir(project.root)) - before - {".cache"}
+    assert not left, (
+        f"`make serve` left {sorted(left)} in the project on {stop}:\n{log.read_text()}"
+    )
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("engine", ENGINES)
+def test_make_serve_previews_every_page_and_reloads_a_saved_one(
+    project: Project, site: BuiltSite, new_context: NewContext, engine: str, tmp_path: Path
+) -> None:
+    with preview(project, site, engine, "Ctrl-C", tmp_path / "serve.log") as root:
         problems = []
         for file in site.page_files:  # each page as the build titled it (the sharing guard's)
             status, _, body = fetch(url := root + site.page_path(file))
@@ -54,15 +86,27 @@ def test_make_serve_previews_every_page_under_the_sub_path(
         if (missing := fetch(root + "no/such/page/").status) != 404:
             problems.append(f"{root}no/such/page/: answers {missing}, not 404")
         assert not problems, "\n".join(problems)
-    finally:
-        os.killpg(preview.pid, signal.SIGINT)  # Ctrl-C, as a developer stops it
+        # The page's source saved with a comment added to its front matter (nothing a reader,
+        # the linter or a copy of docs/ made meanwhile sees) reloads the page in Chromium.
+        page, source = new_context().new_page(), project.docs / PILLAR.source
+        page.goto(root + PILLAR.url, wait_until="load")
+        title = site.soup(site.file_of(PILLAR)).title
+        page.wait_for_function("t => document.title === t", arg=title and title.text)  # connected
+        saved = source.read_bytes()
         try:
-            preview.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            os.killpg(preview.pid, signal.SIGKILL)  # never left running for the rest of the suite
-            raise AssertionError(f"`make serve` did not stop on Ctrl-C:\n{said()}") from None
+            with page.expect_event("load", timeout=30_000):
+                source.write_bytes(saved.replace(b"---\n", b"---\n# saved again\n", 1))
+        except PlaywrightTimeout:
+            raise AssertionError(
+                f"{root + PILLAR.url}: no reload on saving {source.name}"
+            ) from None
         finally:
-            log.close()
-    # .cache/ (ignored by git) is the engines' and tools' cache, kept between runs by design.
-    left = set(os.listdir(project.root)) - before - {".cache"}
-    assert not left, f"`make serve` left {sorted(left)} in the project:\n{said()}"
+            source.write_bytes(saved)
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_kill_stops_the_preview_as_ctrl_c_does(
+    project: Project, site: BuiltSite, engine: str, tmp_path: Path
+) -> None:
+    with preview(project, site, engine, "kill", tmp_path / "serve.log"):
+        pass
