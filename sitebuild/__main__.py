@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import os
 import signal
+import socket
 import sys
 import time
 from pathlib import Path
@@ -28,6 +29,23 @@ def stopped(*_: object) -> None:
     make passes a SIGTERM sent to its process group on, and a second would cut the clean-up short."""
     signal.signal(signal.SIGTERM, signal.SIG_IGN)
     raise KeyboardInterrupt
+
+
+def check_dev_addr(value: str) -> None:
+    """DEV_ADDR is IP:PORT and free, checked before either engine starts: MkDocs prints a traceback
+    for an address in use (a preview already running there, most often)."""
+    host, _, port = value.rpartition(":")
+    if not host or not port.isdigit() or not 0 < int(port) < 65536:
+        refuse([f"DEV_ADDR={value!r}: must be IP:PORT, like 127.0.0.1:8001 [dev-addr]"])
+    with socket.socket() as probe:
+        try:
+            probe.bind((host, int(port)))
+        except OSError as error:
+            refuse(
+                [
+                    f"DEV_ADDR={value!r}: cannot listen there ({error.strerror}); give a free local address, like DEV_ADDR=127.0.0.1:8001 [dev-addr-free]"
+                ]
+            )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -49,10 +67,12 @@ def main(argv: list[str] | None = None) -> int:
             took = time.perf_counter() - started
             print(f"Built {project.relative(built.site_dir)} with {engine} in {took:.2f} s")
             return 0
+        if args.command == "serve":
+            check_dev_addr(args.dev_addr)
         read = read_sources(project, engine)
         refuse(read.problems)
     except BuildError as error:
-        print(f"build failed:\n{error}", file=sys.stderr)
+        print(f"{args.command} failed:\n{error}", file=sys.stderr)
         return 1
     signal.signal(signal.SIGTERM, stopped)
     if args.command == "serve" and engine == "zensical":

@@ -110,3 +110,18 @@ def test_kill_stops_the_preview_as_ctrl_c_does(
 ) -> None:
     with preview(project, site, engine, "kill", tmp_path / "serve.log"):
         pass
+
+
+@pytest.mark.parametrize("rule", ["dev-addr", "dev-addr-free"])
+def test_a_bad_or_busy_dev_addr_is_named(project: Project, rule: str) -> None:
+    """Refused before either engine starts, with the setting named: not IP:PORT, or in use."""
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        busy = f"127.0.0.1:{taken.getsockname()[1]}"
+        addr = {"dev-addr": "localhost", "dev-addr-free": busy}[rule]
+        env = {k: v for k, v in os.environ.items() if k not in UNSET}
+        command = ["make", "--no-print-directory", "serve", f"DEV_ADDR={addr}"]
+        ran = subprocess.run(command, cwd=project.root, env=env, capture_output=True, text=True)
+    named = f"DEV_ADDR='{addr}'" in ran.stderr and f"[{rule}]" in ran.stderr
+    assert ran.returncode != 0 and named, ran.stdout + ran.stderr
