@@ -28,7 +28,7 @@ CI = os.environ.get("CI") == "true"
 PILLAR = read_table(Project().config_file).with_role("pillar")[0]
 MOVE = {
     "page": (PILLAR.source.removesuffix(".md"), PILLAR.source.removesuffix(".md") + "-moved"),
-    "id": (str(PILLAR.title and PILLAR.title.id), "moved-id"),
+    "id": (str(PILLAR.title and PILLAR.title.id), "sandbox-moved-id"),
 }
 # A fork's own Pages URL (without the trailing slash, as actions/configure-pages gives it) and repo.
 FORK = dict(

@@ -45,12 +45,12 @@ FIRST, SECOND = (f"docs/{p.source}" for p in PILLARS[:2])
 LAST = f"docs/{PILLARS[-1].source}"
 C_PAGE = TABLE.with_role("conclusion")[0]
 CONCLUSION = f"docs/{C_PAGE.source}"
-SANDBOX = "docs/sandbox-page.md"  # a page no real site has, for faults that need their own
+SANDBOX = "docs/sandbox-page.md"  # what faults add is named sandbox-*: no real page collides
 SENTENCE = "Joint military exercises with strategic partner nations serve to develop military strategies, best practices, and procedures."
 MILITARY = next(f"docs/{p.source}" for p in PILLARS if SENTENCE in p.body)
 CURLY = next(f"docs/{p.source}" for p in TABLE.parts if "\u2019" in p.body)  # with a curly quote
 FONT = '<link rel="stylesheet" href="https://fonts.googleapis.com/css?family=Roboto">'
-ORPHAN = "---\ndescription: A page nobody can reach.\n---\n\n# Orphan { #orphan }\n"
+ORPHAN = "---\ndescription: A page nobody can reach.\n---\n\n# Orphan { #sandbox-orphan }\n"
 P_URL, P_ID = PILLARS[0].url, PILLARS[0].title.id  # type: ignore[union-attr]
 C_URL, C_ID = C_PAGE.url, C_PAGE.title.id  # type: ignore[union-attr]
 W_URL = TABLE.with_role("whole")[0].url
@@ -173,12 +173,12 @@ FAULTS = [
     Fault("the repository named by hand, built as a fork", edit("overrides/partials/source.html", '{{ config.repo_url | replace("https://github.com/", "") | trim("/") | e }}', "islamic-nation-docs/strategic-alliances"),
           {"labels": ("overrides/partials/source.html: the repository link is named 'islamic-nation-docs/strategic-alliances', not 'someone/a-fork'",)}, env=FORK),
     # Links and ids
-    Fault("a relative link to a page that does not exist", append(FIRST, "\nSee [the annex](annex.md).\n"),
-          {"build": ("annex.md", "not found"), "links": (FIRST, "annex.md", "no file at")}, rule="engine"),
-    Fault("a link to an anchor that does not exist", append(FIRST, f"\nSee [the annex]({CONCLUSION.removeprefix('docs/')}#annex).\n"),
-          {"build": ("does not contain an anchor '#annex'",), "links": (FIRST, "no id 'annex' on")}, rule="engine"),
-    Fault("an image that does not exist", append(FIRST, "\n![A map](map.png)\n"),
-          {"build": ("map.png", "not found"), "links": (FIRST, "map.png", "no file at")}, rule="engine"),
+    Fault("a relative link to a page that does not exist", append(FIRST, "\nSee [the annex](sandbox-annex.md).\n"),
+          {"build": ("sandbox-annex.md", "not found"), "links": (FIRST, "sandbox-annex.md", "no file at")}, rule="engine"),
+    Fault("a link to an anchor that does not exist", append(FIRST, f"\nSee [the annex]({CONCLUSION.removeprefix('docs/')}#sandbox-annex).\n"),
+          {"build": ("does not contain an anchor '#sandbox-annex'",), "links": (FIRST, "no id 'sandbox-annex' on")}, rule="engine"),
+    Fault("an image that does not exist", append(FIRST, "\n![A map](sandbox-map.png)\n"),
+          {"build": ("sandbox-map.png", "not found"), "links": (FIRST, "sandbox-map.png", "no file at")}, rule="engine"),
     Fault("a template that writes the project's sub-path by hand, built as a fork", edit("overrides/home.html", '<a href="{{ pillar.url | url }}">', '<a href="/strategic-alliances/{{ pillar.url }}">'),
           {"links": ("docs/index.md -> index.html", "names the project's own https://islamic-nation-docs.github.io/strategic-alliances/", "written in overrides/home.html")}, env=FORK),
     Fault("a template that repeats an id", edit("overrides/main.html", "{% block content %}", '{% block content %}<span id="__drawer"></span>'),
@@ -186,9 +186,9 @@ FAULTS = [
     Fault("a template that breaks its markup", edit("overrides/main.html", '<meta name="twitter:card" content="summary">', '<meta name="twitter:card" content="summary" content="large">'),
           {"validity": (f"{FIRST} -> {PILLARS[0].url}index.html", "Duplicate attribute")}),
     # Published links
-    Fault("a published anchor renamed with no redirect", edit(FIRST, f"{{ #{P_ID} }}", "{ #ties }"),
-          {"published_links": ("published-links.txt", f"/{P_URL}#{P_ID} no longer resolves", "moved_anchors", f"{FIRST}: /{P_URL}#ties is built but not published")}),
-    Fault("a published line rewritten in place", both(edit(FIRST, f"{{ #{P_ID} }}", "{ #ties }"), edit("published-links.txt", f"\n/{P_URL}#{P_ID}\n", f"\n/{P_URL}#ties\n")),
+    Fault("a published anchor renamed with no redirect", edit(FIRST, f"{{ #{P_ID} }}", "{ #sandbox-ties }"),
+          {"published_links": ("published-links.txt", f"/{P_URL}#{P_ID} no longer resolves", "moved_anchors", f"{FIRST}: /{P_URL}#sandbox-ties is built but not published")}),
+    Fault("a published line rewritten in place", both(edit(FIRST, f"{{ #{P_ID} }}", "{ #sandbox-ties }"), edit("published-links.txt", f"\n/{P_URL}#{P_ID}\n", f"\n/{P_URL}#sandbox-ties\n")),
           {"published_links": ("published-links.txt", f"/{P_URL}#{P_ID} was published (commit", "is gone from the lock", "moved_anchors")}),
     Fault("a published line dropped", edit("published-links.txt", f"\n/{C_URL}#{C_ID}\n", "\n"),
           {"published_links": ("published-links.txt", f"/{C_URL}#{C_ID} was published", f"{CONCLUSION}: /{C_URL}#{C_ID} is built but not published")}),
@@ -234,23 +234,23 @@ FAULTS = [
     Fault("no Chromium to print with", nothing, {"build": ("CHROMIUM='/no/such/chromium' is no file",)}, rule="chromium", env={"CHROMIUM": "/no/such/chromium"}, pdf=True),
     # The build's rules: the nav and the maps of moves
     Fault("no nav", config(lambda d: d.pop("nav")), {"build": ("mkdocs.yml: 'nav' is missing",)}, rule="nav-list"),
-    Fault("a nav entry without a title", config(lambda d: d["nav"].append("orphan.md")), {"build": ("mkdocs.yml: nav entry 'orphan.md' is not one 'Title: file.md' pair",)}, rule="nav-entry"),
+    Fault("a nav entry without a title", config(lambda d: d["nav"].append("sandbox-orphan.md")), {"build": ("mkdocs.yml: nav entry 'sandbox-orphan.md' is not one 'Title: file.md' pair",)}, rule="nav-entry"),
     Fault("a nav entry pointing to no file", delete(SECOND),
           {"build": ("mkdocs.yml", f"'{PILLARS[1].nav_title}: {PILLARS[1].source}' points to no file")}, rule="nav-file"),
     Fault("a page dropped from the navigation", config(lambda d: d["nav"].remove(nav_item(d, PILLARS[-1].source)[0])),
           {"build": (LAST, "is not in the navigation")}, rule="nav-omits"),
-    Fault("an orphan page added under docs/", append("docs/orphan.md", ORPHAN), {"build": ("docs/orphan.md", "is not in the navigation")}, rule="nav-omits"),
+    Fault("an orphan page added under docs/", append("docs/sandbox-orphan.md", ORPHAN), {"build": ("docs/sandbox-orphan.md", "is not in the navigation")}, rule="nav-omits"),
     Fault("a page listed twice", config(lambda d: d["nav"].append({"Again": PILLARS[0].source})), {"build": (f"nav lists {PILLARS[0].source} more than once",)}, rule="nav-twice"),
     Fault("a moved anchor written with a leading slash", moved("moved_anchors", f"/{P_URL}#old", f"{P_URL}#{P_ID}"),
           {"build": ("mkdocs.yml: extra.moved_anchors entry", "must be written 'page/#old-id': 'page/#new-id'")}, rule="moved-anchor-form"),
-    Fault("a moved anchor on a page that does not exist", moved("moved_anchors", "annex/#old", f"{P_URL}#{P_ID}"),
-          {"build": ("'annex/#old'", "no page at /annex/")}, rule="moved-anchor-page"),
+    Fault("a moved anchor on a page that does not exist", moved("moved_anchors", "sandbox-annex/#old", f"{P_URL}#{P_ID}"),
+          {"build": ("'sandbox-annex/#old'", "no page at /sandbox-annex/")}, rule="moved-anchor-page"),
     Fault("a moved anchor leading nowhere", moved("moved_anchors", f"{P_URL}#old", f"{P_URL}#nowhere"),
           {"build": (f"/{P_URL}#nowhere is no page's heading id",)}, rule="moved-anchor-target"),
     Fault("a moved anchor whose old name is another page's label", moved("moved_anchors", f"{C_URL}#{P_ID}", f"{C_URL}#{C_ID}"),
           {"build": ("inventory name", "is also given by")}, rule="inventory-name"),
-    Fault("a moved page written with a leading slash", moved("redirect_maps", "/old.md", PILLARS[0].source), {"build": ("redirect_maps entry '/old.md'", "must be written 'old.md': 'new.md'")}, rule="redirect-form"),
-    Fault("a moved page leading to a page that does not exist", moved("redirect_maps", "old.md", "missing.md"), {"build": ("redirect_maps entry 'old.md': 'missing.md'", "must be a page in the nav")}, rule="redirect-target"),
+    Fault("a moved page written with a leading slash", moved("redirect_maps", "/sandbox-old.md", PILLARS[0].source), {"build": ("redirect_maps entry '/sandbox-old.md'", "must be written 'old.md': 'new.md'")}, rule="redirect-form"),
+    Fault("a moved page leading to a page that does not exist", moved("redirect_maps", "sandbox-old.md", "sandbox-missing.md"), {"build": ("redirect_maps entry 'sandbox-old.md': 'sandbox-missing.md'", "must be a page in the nav")}, rule="redirect-target"),
     Fault("a moved_anchors map that is a list", config(lambda d: d["extra"].__setitem__("moved_anchors", ["a"])), {"build": ("mkdocs.yml: extra.moved_anchors: must be a mapping",)}, rule="map-mapping"),
     # The build's rules: pages and front matter
     Fault("a page without front matter", sandbox_page("# Sandbox { #sandbox-page }\n"), {"build": (SANDBOX, "no front matter")}, rule="front-matter"),
@@ -279,10 +279,10 @@ FAULTS = [
     Fault("one heading id on two pages", append(LAST, f"\n## Partners {{ #{P_ID} }}\n"),
           {"build": (LAST, f"heading id '#{P_ID}' is also used in {FIRST}")}, rule="heading-id-shared"),
     Fault("a page that is not UTF-8", non_utf8(CURLY), {"build": (f"{CURLY}:", "is not UTF-8 (byte 0x92)")}, rule="encoding"),
-    Fault("a symbolic link in docs/ to a file outside the repository", symlink("docs/environment.md", "/proc/self/environ"),
-          {"build": ("docs/environment.md", "is a symbolic link to /proc/self/environ")}, rule="symlink"),
-    Fault("a symbolic link in overrides/", symlink("overrides/partials/secrets.html", "/etc/hostname"),
-          {"build": ("overrides/partials/secrets.html", "is a symbolic link to /etc/hostname")}, rule="symlink"),
+    Fault("a symbolic link in docs/ to a file outside the repository", symlink("docs/sandbox-environment.md", "/proc/self/environ"),
+          {"build": ("docs/sandbox-environment.md", "is a symbolic link to /proc/self/environ")}, rule="symlink"),
+    Fault("a symbolic link in overrides/", symlink("overrides/partials/sandbox-secrets.html", "/etc/hostname"),
+          {"build": ("overrides/partials/sandbox-secrets.html", "is a symbolic link to /etc/hostname")}, rule="symlink"),
 ]  # fmt: skip
 
 # Rules proven by tests of their own, which assert the rule on the BuildError they provoke.
