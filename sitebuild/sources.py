@@ -15,7 +15,7 @@ import yaml
 from sitebuild.config import Settings
 from sitebuild.engines import Engine, icon_sets
 from sitebuild.project import Project
-from sitebuild.table import FRONT_MATTER, PARTS, ROLES, Page, Table
+from sitebuild.table import FRONT_MATTER, PARTS, ROLES, Page, Table, read_page
 
 DESCRIPTION = "one sentence ending in '.', used for search results, sharing and the cards"
 # How a moved anchor is written ("page/#id", "#id" on the home page) and a moved page ("a/b.md").
@@ -48,6 +48,8 @@ def symlinks(project: Project) -> Iterator[str]:
 
 
 def encodings(project: Project) -> Iterator[str]:
+    """UTF-8 text (a byte-order mark and Windows line ends are fine: both engines read them), but
+    no bare carriage return (old Mac line ends), which Zensical does not read as one."""
     for path in sorted(project.docs.rglob("*")):
         data = path.read_bytes() if path.suffix in (".md", ".css", ".js", ".html", ".svg") else b""
         try:
@@ -55,6 +57,9 @@ def encodings(project: Project) -> Iterator[str]:
         except UnicodeDecodeError as error:
             line = data[: error.start].count(b"\n") + 1
             yield f"{project.relative(path)}:{line}: is not UTF-8 (byte 0x{data[error.start]:02x}); save it as UTF-8 [encoding]"
+        if (bare := data.replace(b"\r\n", b"\n").find(b"\r")) >= 0:
+            line = data.replace(b"\r\n", b"\n")[:bare].count(b"\n") + 1
+            yield f"{project.relative(path)}:{line}: ends a line with a bare carriage return (old Mac line ends); save it with LF or CRLF line ends [line-ends]"
 
 
 def page_problems(project: Project, page: Page, icons: list[Path]) -> Iterator[str]:
@@ -62,7 +67,7 @@ def page_problems(project: Project, page: Page, icons: list[Path]) -> Iterator[s
     if not path.is_file():
         return  # navigation() names the nav entry that points nowhere
     name = project.relative(path)
-    yield from front_matter(name, path.read_bytes().decode("utf-8", errors="replace"), icons)
+    yield from front_matter(name, read_page(path), icons)
     seen: dict[str, int] = {}
     for heading in page.headings:  # explicit, unique ids: published anchors must not drift
         if heading.id is None:

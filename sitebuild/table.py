@@ -103,8 +103,7 @@ def read_table(config_file: Path, values: dict[str, Any] | None = None) -> Table
     pages = []
     for title, source in nav_entries(config.get("nav"), config_file.name):
         path = docs / source
-        # Undecodable bytes are replaced here; the source checks name the file that has them.
-        text = path.read_bytes().decode("utf-8", errors="replace") if path.is_file() else ""
+        text = read_page(path) if path.is_file() else ""
         match = FRONT_MATTER.match(text)
         end = match.end() if match else 0
         try:  # invalid front matter reads as none; the source checks say what is wrong with it
@@ -114,6 +113,12 @@ def read_table(config_file: Path, values: dict[str, Any] | None = None) -> Table
         meta = meta if isinstance(meta, dict) else {}
         pages.append(Page(source, title, meta, text[end:], text[:end].count("\n") + 1))
     return Table(tuple(pages), docs)
+
+
+def read_page(path: Path) -> str:
+    """A page's text as both engines read it: a byte-order mark dropped, Windows line ends made
+    '\n'; undecodable bytes replaced (the source checks name the file that has them)."""
+    return path.read_bytes().decode("utf-8-sig", errors="replace").replace("\r\n", "\n")
 
 
 def nav_entries(nav: object, name: str) -> list[tuple[str, str]]:

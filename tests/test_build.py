@@ -14,15 +14,20 @@ import pytest
 
 from harness.pipeline import UNSET, prerequisites
 from harness.site import BuiltSite
-from sitebuild.build import describe
-from sitebuild.engines import checked_engine
+from sitebuild.build import build, describe
+from sitebuild.engines import ENGINES, Engine, checked_engine
 from sitebuild.problems import BuildError
 from sitebuild.project import Project
 from tests.conftest import needs
 
 
-def files(tree: Path) -> list[str]:
-    return sorted(p.relative_to(tree).as_posix() for p in tree.rglob("*") if p.is_file())
+def differences(tree: Path, other: Path) -> list[str]:
+    """The files in only one of two trees, or in both with other bytes."""
+    ours, theirs = (
+        {p.relative_to(t).as_posix() for p in t.rglob("*") if p.is_file()} for t in (tree, other)
+    )
+    differ = [f for f in ours & theirs if not filecmp.cmp(tree / f, other / f, shallow=False)]
+    return sorted(ours ^ theirs) + sorted(differ)
 
 
 def test_the_deploys_build_gives_the_same_bytes_a_year_later_elsewhere(
@@ -46,12 +51,23 @@ def test_the_deploys_build_gives_the_same_bytes_a_year_later_elsewhere(
     result = subprocess.run(command, cwd=project.root, env=env, capture_output=True, text=True)
     assert result.returncode == 0, f"{' '.join(command)} failed:\n{result.stdout}\n{result.stderr}"
     assert (later / site.settings.pdf).is_file(), "the build wrote no PDF edition"
-    ours, theirs = files(site.root), files(later)
-    assert ours == theirs, (
-        f"two builds of one commit differ: only in one tree: {sorted(set(ours) ^ set(theirs))}"
+    assert not (differ := differences(site.root, later)), (
+        f"two builds of one commit differ: {differ}"
     )
-    differ = [f for f in ours if not filecmp.cmp(site.root / f, later / f, shallow=False)]
-    assert not differ, f"two builds of one commit differ: {differ}"
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_pages_saved_with_windows_line_ends_and_a_byte_order_mark_build_the_same(
+    project: Project, tmp_path: Path, engine: Engine
+) -> None:
+    """As another editor saves them: both engines, and the source checks, read these as nothing."""
+    epoch, sites = {"SOURCE_DATE_EPOCH": "1700000000"}, []
+    for name in ("as-kept", "windows"):
+        copy = project.copy_to(tmp_path / name)
+        for page in copy.docs.rglob("*.md") if name == "windows" else []:
+            page.write_bytes(b"\xef\xbb\xbf" + page.read_bytes().replace(b"\n", b"\r\n"))
+        sites.append(build(copy, tmp_path / f"{name}-site", engine=engine, env=epoch, pdf=False))
+    assert not (differ := differences(*(s.site_dir for s in sites))), f"the builds differ: {differ}"
 
 
 def test_every_way_in_goes_through_the_one_entry_point(project: Project) -> None:

@@ -89,14 +89,14 @@ def symlink(relative: str, target: str) -> Change:
     return lambda project: (project.root / relative).symlink_to(target)
 
 
-def non_utf8(relative: str) -> Change:
-    """The page saved as Windows-1252: its first curly apostrophe becomes the byte 0x92."""
+def resaved(relative: str, old: bytes, new: bytes, count: int = -1) -> Change:
+    """The file as another editor saves it: `old` bytes, which must be there, become `new`."""
 
     def change(project: Project) -> None:
         path = project.root / relative
         data = path.read_bytes()
-        assert "\u2019".encode() in data, f"set-up: no curly apostrophe in {path}"
-        path.write_bytes(data.replace("\u2019".encode(), b"\x92", 1))
+        assert old in data, f"set-up: {old!r} is not in {path}"
+        path.write_bytes(data.replace(old, new, count))
 
     return change
 
@@ -278,7 +278,8 @@ FAULTS = [
           {"build": (FIRST, f"heading id '#{P_ID}' is already used")}, rule="heading-id-twice"),
     Fault("one heading id on two pages", append(LAST, f"\n## Partners {{ #{P_ID} }}\n"),
           {"build": (LAST, f"heading id '#{P_ID}' is also used in {FIRST}")}, rule="heading-id-shared"),
-    Fault("a page that is not UTF-8", non_utf8(CURLY), {"build": (f"{CURLY}:", "is not UTF-8 (byte 0x92)")}, rule="encoding"),
+    Fault("a page that is not UTF-8 (Windows-1252)", resaved(CURLY, "\u2019".encode(), b"\x92", 1), {"build": (f"{CURLY}:", "is not UTF-8 (byte 0x92)")}, rule="encoding"),
+    Fault("a page saved with old Mac line ends", resaved(FIRST, b"\n", b"\r"), {"build": (f"{FIRST}:1:", "bare carriage return")}, rule="line-ends"),
     Fault("a symbolic link in docs/ to a file outside the repository", symlink("docs/sandbox-environment.md", "/proc/self/environ"),
           {"build": ("docs/sandbox-environment.md", "is a symbolic link to /proc/self/environ")}, rule="symlink"),
     Fault("a symbolic link in overrides/", symlink("overrides/partials/sandbox-secrets.html", "/etc/hostname"),
