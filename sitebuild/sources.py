@@ -81,7 +81,7 @@ def page_problems(project: Project, page: Page, icons: list[Path]) -> Iterator[s
 
 def front_matter(name: str, text: str, icons: list[Path]) -> Iterator[str]:
     match = FRONT_MATTER.match(text)
-    if not text.startswith("---\n"):
+    if not re.match(r"---[ \t]*\n", text):
         yield f"{name}: no front matter; start the page with '---', 'description: ...' and '---' ({DESCRIPTION}) [front-matter]"
         return
     if match is None:

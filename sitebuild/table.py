@@ -22,7 +22,7 @@ Role = Literal["introduction", "pillar", "conclusion", "whole"]
 ROLES: tuple[Role, ...] = ("introduction", "pillar", "conclusion", "whole")
 PARTS: tuple[Role, ...] = ("introduction", "pillar", "conclusion")  # the essay's own text
 
-FRONT_MATTER = re.compile(r"\A---\n(.*?)^(?:---|\.\.\.)[ \t]*\n?", re.S | re.M)
+FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)^(?:---|\.\.\.)[ \t]*\n?", re.S | re.M)
 # An ATX heading: its level, its text, its explicit { #id } if it carries one.
 HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)(?:[ \t]*\{\s*#([A-Za-z][\w-]*)\s*\})?[ \t]*$")
 FENCE = re.compile(r"^\s*(```|~~~)")
