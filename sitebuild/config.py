@@ -47,9 +47,8 @@ def environment(root: Path, overrides: Mapping[str, str] | None = None) -> dict[
     env = dict(os.environ) | dict(overrides or {})
     given = [name for name in URL_VARIABLES if name in env]
     refuse(p for name in given for p in url_problems(f"{name}={env[name]!r}", env[name]))
-    for name in given:
-        if URL_VARIABLES[name] and not env[name].endswith("/"):
-            env[name] += "/"
+    for name in given:  # a folder ends with one '/', a repository with none (Zensical doubles it)
+        env[name] = env[name].rstrip("/") + ("/" if URL_VARIABLES[name] else "")
     epoch = env.get("SOURCE_DATE_EPOCH")
     if not epoch:  # the last commit's time; outside a git checkout 0, never the clock's
         git = ["git", "log", "-1", "--format=%ct"]
