@@ -8,15 +8,18 @@ from __future__ import annotations
 import gzip
 import http.client
 import os
+import shutil
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import ExitStack, closing
+from pathlib import Path
 from typing import Any, NamedTuple
 
 import pytest
+from filelock import FileLock
 from playwright.sync_api import Browser, BrowserContext, sync_playwright
 
 from harness.site import BuiltSite
-from sitebuild.build import build, describe
+from sitebuild.build import Built, build, describe
 from sitebuild.chromium import INSTALL, find_chromium, launch
 from sitebuild.engines import Engine
 from sitebuild.project import Project
@@ -86,11 +89,28 @@ def browser() -> Iterator[Browser]:
 
 
 @pytest.fixture(scope="session")
-def build_copy(
-    tmp_path_factory: pytest.TempPathFactory, project: Project, browser: Browser
-) -> BuildCopy:
+def shared(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Path:
+    """A folder all of this run's xdist workers share (pytest-xdist's recipe for a session
+    fixture made once): their base temporary folders' parent."""
+    base = tmp_path_factory.getbasetemp()
+    return base if worker_id == "master" else base.parent
+
+
+def built_once(
+    project: Project, site_dir: Path, env: Mapping[str, str] | None, make: Callable[[], Built]
+) -> BuiltSite:
+    """`make()`'s build in the first worker to ask; the others wait, then read that folder."""
+    with FileLock(f"{site_dir}.lock"):
+        if not (site_dir / "index.html").is_file():
+            return BuiltSite(make())
+    return BuiltSite(describe(project, site_dir, env))
+
+
+@pytest.fixture(scope="session")
+def build_copy(shared: Path, project: Project, browser: Browser) -> BuildCopy:
     """Copy the project, commit the copy (its lock's history: what the project publishes now),
-    change it, build it as `make build` would (with the PDF edition if `pdf`); return the site."""
+    change it, build it as `make build` would (with the PDF edition if `pdf`); return the site.
+    One build a name and run, whichever worker asks first."""
     from harness.sandbox import commit
 
     def make(
@@ -101,25 +121,28 @@ def build_copy(
         env: Mapping[str, str] | None = None,
         pdf: bool = True,
     ) -> BuiltSite:
-        copy = project.copy_to(tmp_path_factory.mktemp(name) / "project")
-        commit(copy)
-        change(copy)
-        return BuiltSite(
-            build(copy, copy.root / "site", engine=engine, env=env, pdf=pdf and browser)
-        )
+        copy = Project(shared / name / "project")
+
+        def made() -> Built:
+            shutil.rmtree(copy.root.parent, ignore_errors=True)  # what a failed build left
+            project.copy_to(copy.root)
+            commit(copy)
+            change(copy)
+            return build(copy, copy.root / "site", engine=engine, env=env, pdf=pdf and browser)
+
+        return built_once(copy, copy.root / "site", env, made)
 
     return make
 
 
 @pytest.fixture(scope="session")
-def site(
-    tmp_path_factory: pytest.TempPathFactory, project: Project, request: pytest.FixtureRequest
-) -> BuiltSite:
+def site(shared: Path, project: Project, request: pytest.FixtureRequest) -> BuiltSite:
     """The site under test: SITE_DIR if set (a folder `make build` wrote), else a fresh build."""
     if given := os.environ.get("SITE_DIR"):
         return BuiltSite(describe(project, project.root / given))
     browser: Browser = request.getfixturevalue("browser")
-    return BuiltSite(build(project, tmp_path_factory.mktemp("site") / "site", pdf=browser))
+    site_dir = shared / "site"
+    return built_once(project, site_dir, None, lambda: build(project, site_dir, pdf=browser))
 
 
 @pytest.fixture(scope="session")
