@@ -41,11 +41,8 @@ def check_dev_addr(value: str) -> None:
         try:
             probe.bind((host, int(port)))
         except OSError as error:
-            refuse(
-                [
-                    f"DEV_ADDR={value!r}: cannot listen there ({error.strerror}); give a free local address, like DEV_ADDR=127.0.0.1:8001 [dev-addr-free]"
-                ]
-            )
+            why = f"cannot listen there ({error.strerror}); give a free local address"
+            refuse([f"DEV_ADDR={value!r}: {why}, like DEV_ADDR=127.0.0.1:8001 [dev-addr-free]"])
 
 
 def main(argv: list[str] | None = None) -> int:
