@@ -514,8 +514,8 @@ def spelling(site: BuiltSite) -> Iterator[str]:
 
 
 def pdf_edition(site: BuiltSite) -> Iterator[str]:
-    """The PDF: its text the seed's (each sentence once, in order), titled, dated by the last
-    commit, in the text's language, fonts embedded, internal links working."""
+    """The PDF: its text the seed's (each sentence once, in order), titled and shown by its title,
+    dated by the last commit, in the text's language, fonts embedded, internal links working."""
     from pypdf import PdfReader
 
     name = site.settings.pdf
@@ -537,6 +537,8 @@ def pdf_edition(site: BuiltSite) -> Iterator[str]:
     info: dict[str, Any] = dict(reader.metadata or {})
     if info.get("/Title") != (intro.title.text if intro and intro.title else ""):
         yield f"{name}: /Title is {info.get('/Title')!r}, not the essay's title"
+    if not pdf_dict(reader.trailer["/Root"].get("/ViewerPreferences")).get("/DisplayDocTitle"):
+        yield f"{name}: a viewer shows the file name, not /Title (no /DisplayDocTitle)"
     stamp = datetime.fromtimestamp(site.built.epoch, UTC).strftime("D:%Y%m%d%H%M%S")
     for key in ("/CreationDate", "/ModDate"):
         if not str(info.get(key, "")).startswith(stamp):

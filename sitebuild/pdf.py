@@ -57,7 +57,7 @@ def printed(browser: Browser, url: str) -> bytes:
 def with_metadata(
     raw: bytes, title: str, epoch: int, origins: dict[str, str], headings: list[str]
 ) -> bytes:
-    """Title and dates set, links to the local server pointed at the published site, outline
+    """Title (shown as the window's) and dates set, links to the local server pointed at the published site, outline
     entries given their headings' exact text (Chromium drops the space where a heading wraps), an
     /ID made from the content (the bytes depend only on the page and the commit), all else kept."""
     from pypdf import PdfReader, PdfWriter
@@ -86,6 +86,7 @@ def with_metadata(
     stamp = datetime.fromtimestamp(epoch, UTC).strftime("D:%Y%m%d%H%M%S+00'00'")
     meta = {"/Title": title, "/Creator": "sitebuild (the whole-essay page, printed by Chromium)"}
     writer.add_metadata(meta | {"/CreationDate": stamp, "/ModDate": stamp})
+    writer.create_viewer_preferences().display_doctitle = True  # a viewer shows it (WCAG PDF18)
     content = BytesIO()
     writer.write(content)
     identifier = ByteStringObject(hashlib.sha256(content.getvalue()).digest()[:16])

@@ -220,6 +220,8 @@ FAULTS = [
           {"strictness": ("mkdocs.yml", "validation.links.anchors is 'info'")}),
     Fault("a print style that hides a paragraph from the PDF", append("docs/stylesheets/site.css", f"\n@media print {{ #{PILLARS[1].title.id} + p {{ display: none; }} }}\n"),  # type: ignore[union-attr]
           {"pdf_edition": ("strategic-alliances.pdf", "missing or changed", "«" + PILLARS[1].body.split("\n\n")[-1].strip()[:30])}),
+    Fault("a PDF a viewer shows by its file name", nothing, {"pdf_edition": ("strategic-alliances.pdf", "no /DisplayDocTitle")},
+          output=in_output("strategic-alliances.pdf", lambda b: b.replace(b"/DisplayDocTitle", b"/DisplayDocTitlX"))),
     # The build's rules: settings
     *(Fault(f"a SITE_URL that {what}", nothing, {"build": (f"SITE_URL={url!r}",)}, rule=rule, env={"SITE_URL": url}) for rule, what, url in [
         ("url-empty", "is empty", ""), ("url-space", "holds a space", "https://example.org/a site/"),
