@@ -537,7 +537,8 @@ def pdf_edition(site: BuiltSite) -> Iterator[str]:
     info: dict[str, Any] = dict(reader.metadata or {})
     if info.get("/Title") != (intro.title.text if intro and intro.title else ""):
         yield f"{name}: /Title is {info.get('/Title')!r}, not the essay's title"
-    if not pdf_dict(reader.trailer["/Root"].get("/ViewerPreferences")).get("/DisplayDocTitle"):
+    catalog = pdf_dict(reader.trailer["/Root"])
+    if not pdf_dict(catalog.get("/ViewerPreferences")).get("/DisplayDocTitle"):
         yield f"{name}: a viewer shows the file name, not /Title (no /DisplayDocTitle)"
     stamp = datetime.fromtimestamp(site.built.epoch, UTC).strftime("D:%Y%m%d%H%M%S")
     for key in ("/CreationDate", "/ModDate"):
@@ -545,7 +546,7 @@ def pdf_edition(site: BuiltSite) -> Iterator[str]:
             yield f"{name}: {key} is {info.get(key)!r}, not the last commit's {stamp}"
     html = site.soup(site.file_of(site.table.one("whole") or site.table.pages[0])).html
     lang = html.get("lang") if html else None
-    if pdf_dict(reader.trailer["/Root"]).get("/Lang") != lang:
+    if catalog.get("/Lang") != lang:
         yield f"{name}: /Lang is not the page's language {lang!r}"
     destinations, internal = set(reader.named_destinations), 0
     for number, page in enumerate(reader.pages, start=1):

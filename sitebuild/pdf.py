@@ -61,7 +61,13 @@ def with_metadata(
     entries given their headings' exact text (Chromium drops the space where a heading wraps), an
     /ID made from the content (the bytes depend only on the page and the commit), all else kept."""
     from pypdf import PdfReader, PdfWriter
-    from pypdf.generic import ArrayObject, ByteStringObject, NameObject, TextStringObject
+    from pypdf.generic import (
+        ArrayObject,
+        BooleanObject,
+        ByteStringObject,
+        NameObject,
+        TextStringObject,
+    )
 
     writer = PdfWriter(clone_from=PdfReader(BytesIO(raw)), keep_initial_header=True)
     exact = {"".join(h.split()): h for h in headings}
@@ -86,7 +92,8 @@ def with_metadata(
     stamp = datetime.fromtimestamp(epoch, UTC).strftime("D:%Y%m%d%H%M%S+00'00'")
     meta = {"/Title": title, "/Creator": "sitebuild (the whole-essay page, printed by Chromium)"}
     writer.add_metadata(meta | {"/CreationDate": stamp, "/ModDate": stamp})
-    writer.create_viewer_preferences().display_doctitle = True  # a viewer shows it (WCAG PDF18)
+    preferences = writer.create_viewer_preferences()  # a viewer shows the title (WCAG PDF18)
+    preferences[NameObject("/DisplayDocTitle")] = BooleanObject(True)
     content = BytesIO()
     writer.write(content)
     identifier = ByteStringObject(hashlib.sha256(content.getvalue()).digest()[:16])
