@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from difflib import SequenceMatcher
 from pathlib import Path
 
 import pytest
@@ -64,22 +65,55 @@ def test_a_bad_page_fails_the_build_under_zensical_too(project: Project, tmp_pat
         build(copy, tmp_path / "site", engine="zensical", pdf=False)
 
 
-@pytest.mark.parametrize(
-    "override", sorted((ROOT / "overrides" / "partials").glob("*.html")), ids=lambda p: p.name
-)
-def test_a_partial_we_override_is_the_theme_file_it_was_made_from(override: Path) -> None:
-    """No partial is copied whole; the few small ones overridden record the sha256 of each
-    theme's file they were made from, so an upgrade that changes one fails here, by name."""
+OVERRIDES = ROOT / "overrides"
+PARTIALS = sorted((OVERRIDES / "partials").rglob("*.html"))
+
+
+def theme_templates() -> dict[str, Path]:
+    """Each theme's templates folder: the files an override replaces or extends."""
     import material
     import zensical
 
+    return {t.__name__: Path(str(t.__file__)).parent / "templates" for t in (material, zensical)}
+
+
+@pytest.mark.parametrize("override", PARTIALS, ids=lambda p: p.name)
+def test_a_partial_we_override_is_the_theme_file_it_was_made_from(override: Path) -> None:
+    """No partial is copied whole; the few small ones overridden record the sha256 of each
+    theme's file they were made from, so an upgrade that changes one fails here, by name."""
     recorded = dict(
         re.findall(r"^  (material|zensical) ([0-9a-f]{64})$", override.read_text(), re.M)
     )
-    for theme, module in (("material", material), ("zensical", zensical)):
-        installed = Path(str(module.__file__)).parent / "templates" / "partials" / override.name
-        digest = hashlib.sha256(installed.read_bytes()).hexdigest()
+    name = override.relative_to(OVERRIDES).as_posix()
+    for theme, templates in theme_templates().items():
+        installed = templates / name
+        digest = hashlib.sha256(installed.read_bytes()).hexdigest() if installed.is_file() else None
         assert recorded.get(theme) == digest, (
-            f"overrides/partials/{override.name}: {theme}'s {installed.name} is now sha256 {digest}, "
-            f"not the recorded {recorded.get(theme)}; diff the two, carry the change over, record it"
+            f"overrides/{name}: {theme}'s {name} is now sha256 {digest}, not the recorded "
+            f"{recorded.get(theme)}; diff the two, carry the change over, record it"
         )
+
+
+def test_no_override_copies_more_than_twenty_lines_of_a_theme_file() -> None:
+    """An override is blocks, or a partial too small to hold a copy of the theme's markup: a copy
+    would keep an upgrade's fixes out without a word."""
+
+    def lines(path: Path) -> list[str]:
+        return [
+            line.strip() for line in path.read_text(encoding="utf-8").splitlines() if line.strip()
+        ]
+
+    copies = []
+    for override in sorted(OVERRIDES.rglob("*.html")):
+        ours = lines(override)
+        for theme, templates in theme_templates().items():
+            for template in sorted(templates.rglob("*.html")):
+                same = SequenceMatcher(
+                    None, ours, lines(template), autojunk=False
+                ).find_longest_match()
+                if same.size > 20:
+                    where = template.relative_to(templates)
+                    copies.append(
+                        f"{override.relative_to(ROOT)}: {same.size} lines are {theme}'s {where}"
+                    )
+    assert not copies, "\n".join(copies)
