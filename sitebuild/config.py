@@ -21,12 +21,15 @@ URL_VARIABLES = {"SITE_URL": True, "REPO_URL": False}
 
 
 def url_problems(label: str, value: str) -> Iterator[str]:
-    """An absolute http(s) URL with a host and no query, fragment, empty segment or password."""
+    """An absolute http(s) URL with a host and no query, fragment, empty segment, password or
+    character a URL must percent-encode."""
     parts = urlsplit(value)
     if not value.strip():
         yield f"{label}: is empty; unset it, or give an https:// URL [url-empty]"
     elif any(c.isspace() for c in value):
         yield f"{label}: contains white space [url-space]"
+    elif unsafe := "".join(sorted(set(value) & set('"<>\\^`{|}'))):
+        yield f"{label}: holds {unsafe!r}, which no URL holds as they are (the theme would print them into its markup); percent-encode them [url-character]"
     elif parts.scheme not in ("http", "https"):
         yield f"{label}: must be an absolute http(s) URL, like https://owner.github.io/repo/ [url-scheme]"
     elif not parts.hostname:

@@ -224,7 +224,7 @@ FAULTS = [
           output=in_output("strategic-alliances.pdf", lambda b: b.replace(b"/DisplayDocTitle", b"/DisplayDocTitlX"))),
     # The build's rules: settings
     *(Fault(f"a SITE_URL that {what}", nothing, {"build": (f"SITE_URL={url!r}",)}, rule=rule, env={"SITE_URL": url}) for rule, what, url in [
-        ("url-empty", "is empty", ""), ("url-space", "holds a space", "https://example.org/a site/"),
+        ("url-empty", "is empty", ""), ("url-space", "holds a space", "https://example.org/a site/"), ("url-character", "holds a quote", 'https://example.org/a"b/'),
         ("url-scheme", "is relative", "strategic-alliances/"), ("url-host", "has no host", "https:///site/"),
         ("url-query", "has a query", "https://example.org/site/?x=1"), ("url-fragment", "has a fragment", "https://example.org/site/#top"),
         ("url-segment", "has a doubled slash", "https://example.org//site/"), ("url-password", "carries a password", "https://me:pw@example.org/site/")]),
