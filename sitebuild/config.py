@@ -5,6 +5,7 @@ anything is built: a bad value would otherwise build "successfully", with wrong 
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
@@ -110,9 +111,11 @@ def read_settings(config_file: Path, env: Mapping[str, str]) -> Settings:
     extra = values.get("extra") or {}
     pdf = extra.get("pdf")
     refuse(url_problems(f"{name}: site_url {site_url!r} (or set SITE_URL)", site_url))
-    if not isinstance(pdf, str) or "/" in pdf or not pdf.endswith(".pdf"):
+    if not isinstance(pdf, str) or not re.fullmatch(r"[\w.-]+\.pdf", pdf):  # printed into links
         refuse(
-            [f"{name}: extra.pdf must name a file at the site's root, like essay.pdf [pdf-name]"]
+            [
+                f"{name}: extra.pdf must name a file at the site's root, like essay.pdf: letters, digits, '.', '-', '_' [pdf-name]"
+            ]
         )
     plugins = [p for p in values.get("plugins") or [] if isinstance(p, dict)]
     redirects = next((p["redirects"] for p in plugins if "redirects" in p), None) or {}

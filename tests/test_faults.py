@@ -232,6 +232,7 @@ FAULTS = [
     Fault("a SOURCE_DATE_EPOCH that is not a number", nothing, {"build": ("SOURCE_DATE_EPOCH='yesterday'",)}, rule="epoch", env={"SOURCE_DATE_EPOCH": "yesterday"}),
     Fault("mkdocs.yml that is not YAML", append("mkdocs.yml", "\nextra_css: [unclosed\n"), {"build": ("mkdocs.yml: is not valid YAML",)}, rule="config-yaml"),
     Fault("mkdocs.yml that is a list", both(delete("mkdocs.yml"), append("mkdocs.yml", "- site_name\n")), {"build": ("mkdocs.yml: must be a mapping",)}, rule="config-mapping"),
+    Fault("a PDF edition whose name holds a quote", config(lambda d: d["extra"].__setitem__("pdf", 'essay".pdf')), {"build": ("mkdocs.yml: extra.pdf",)}, rule="pdf-name"),
     Fault("a PDF edition in a folder", config(lambda d: d["extra"].__setitem__("pdf", "pdf/essay.pdf")), {"build": ("mkdocs.yml: extra.pdf",)}, rule="pdf-name"),
     Fault("no Chromium to print with", nothing, {"build": ("CHROMIUM='/no/such/chromium' is no file",)}, rule="chromium", env={"CHROMIUM": "/no/such/chromium"}, pdf=True),
     # The build's rules: the nav and the maps of moves
