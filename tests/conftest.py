@@ -99,8 +99,9 @@ def shared(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Path:
 def built_once(
     project: Project, site_dir: Path, env: Mapping[str, str] | None, make: Callable[[], Built]
 ) -> BuiltSite:
-    """`make()`'s build in the first worker to ask; the others wait, then read that folder."""
-    with FileLock(f"{site_dir}.lock"):
+    """`make()`'s build in the first worker to ask; the others wait, then read that folder. The
+    lock lies beside the folder `make` writes in, never inside what it may remove."""
+    with FileLock(f"{site_dir.parent}.lock"):
         if not (site_dir / "index.html").is_file():
             return BuiltSite(make())
     return BuiltSite(describe(project, site_dir, env))
@@ -121,16 +122,16 @@ def build_copy(shared: Path, project: Project, browser: Browser) -> BuildCopy:
         env: Mapping[str, str] | None = None,
         pdf: bool = True,
     ) -> BuiltSite:
-        copy = Project(shared / name / "project")
+        copy, site_dir = Project(shared / name / "project"), shared / name / "site"
 
         def made() -> Built:
-            shutil.rmtree(copy.root.parent, ignore_errors=True)  # what a failed build left
+            shutil.rmtree(shared / name, ignore_errors=True)  # what a failed build left
             project.copy_to(copy.root)
             commit(copy)
             change(copy)
-            return build(copy, copy.root / "site", engine=engine, env=env, pdf=pdf and browser)
+            return build(copy, site_dir, engine=engine, env=env, pdf=pdf and browser)
 
-        return built_once(copy, copy.root / "site", env, made)
+        return built_once(copy, site_dir, env, made)
 
     return make
 
@@ -141,7 +142,7 @@ def site(shared: Path, project: Project, request: pytest.FixtureRequest) -> Buil
     if given := os.environ.get("SITE_DIR"):
         return BuiltSite(describe(project, project.root / given))
     browser: Browser = request.getfixturevalue("browser")
-    site_dir = shared / "site"
+    site_dir = shared / "site" / "site"
     return built_once(project, site_dir, None, lambda: build(project, site_dir, pdf=browser))
 
 

@@ -29,7 +29,8 @@ STOPS = {"Ctrl-C": signal.SIGINT, "kill": signal.SIGTERM}  # a terminal's; `kill
 @contextmanager
 def preview(project: Project, site: BuiltSite, engine: str, stop: str, log: Path) -> Iterator[str]:
     """`make serve` on a free port (a preview the developer runs is left alone), once it answers:
-    the site's root URL. Stopped by `stop` however the block ends; it must leave nothing behind."""
+    the site's root URL. Stopped by `stop` however the block ends; it must leave nothing behind
+    (this module's tests run in turn: loadscope keeps a module on one worker)."""
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
@@ -92,16 +93,16 @@ def test_make_serve_previews_every_page_and_reloads_a_saved_one(
         page.goto(root + PILLAR.url, wait_until="load")
         title = site.soup(site.file_of(PILLAR)).title
         page.wait_for_function("t => document.title === t", arg=title and title.text)  # connected
-        saved = source.read_bytes()
+        mark = b"---\n# saved again by tests/test_preview.py\n"  # taken out exactly as put in
         try:
             with page.expect_event("load", timeout=30_000):
-                source.write_bytes(saved.replace(b"---\n", b"---\n# saved again\n", 1))
+                source.write_bytes(source.read_bytes().replace(b"---\n", mark, 1))
         except PlaywrightTimeout:
             raise AssertionError(
                 f"{root + PILLAR.url}: no reload on saving {source.name}"
             ) from None
         finally:
-            source.write_bytes(saved)
+            source.write_bytes(source.read_bytes().replace(mark, b"---\n", 1))
 
 
 @pytest.mark.parametrize("engine", ENGINES)
