@@ -99,11 +99,14 @@ def shared(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Path:
 def built_once(
     project: Project, site_dir: Path, env: Mapping[str, str] | None, make: Callable[[], Built]
 ) -> BuiltSite:
-    """`make()`'s build in the first worker to ask; the others wait, then read that folder. The
-    lock lies beside the folder `make` writes in, never inside what it may remove."""
-    with FileLock(f"{site_dir.parent}.lock"):
-        if not (site_dir / "index.html").is_file():
-            return BuiltSite(make())
+    """`make()`'s build in the first worker to ask; the others wait, then read that folder (or,
+    if `make` failed, try again). The lock lies beside what `make` may remove, not inside it."""
+    folder = site_dir.parent
+    with FileLock(f"{folder}.lock"):
+        if not (folder / "built").is_file():
+            built = BuiltSite(make())
+            (folder / "built").touch()
+            return built
     return BuiltSite(describe(project, site_dir, env))
 
 
