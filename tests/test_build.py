@@ -69,6 +69,7 @@ def test_pages_as_other_editors_save_them_build_the_same(
             text = page.read_bytes().replace(b"---\n", b"--- \n").replace(b"\n", b"\r\n")
             page.write_bytes(b"\xef\xbb\xbf" + text)
         sites.append(build(copy, tmp_path / f"{name}-site", engine=engine, env=epoch, pdf=False))
+    assert (sites[1].site_dir / sites[1].table.pages[1].url / "index.html").is_file()
     assert not (differ := differences(*(s.site_dir for s in sites))), f"the builds differ: {differ}"
 
 
