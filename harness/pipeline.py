@@ -62,10 +62,16 @@ def suite_job(root: Path) -> dict[str, Any]:  # test.yml's one job, which runs t
     return (loaded(root, TEST).get("jobs") or {}).get("test") or {}
 
 
+def clean_env(**extra: str) -> dict[str, str]:
+    """This process's environment without the caller's make and CI settings (UNSET), with `extra`."""
+    return {k: v for k, v in os.environ.items() if k not in UNSET} | extra
+
+
 def run(root: Path, *command: str, **env: str) -> tuple[int, str]:
     """Run `command` in `root`, without the caller's make and CI settings: its status and output."""
-    env = {k: v for k, v in os.environ.items() if k not in UNSET} | env
-    ran = subprocess.run(command, cwd=root, env=env, capture_output=True, text=True, check=False)
+    ran = subprocess.run(
+        command, cwd=root, env=clean_env(**env), capture_output=True, text=True, check=False
+    )
     return ran.returncode, ran.stdout
 
 

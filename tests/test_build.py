@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from harness.pipeline import UNSET, prerequisites
+from harness.pipeline import clean_env, prerequisites
 from harness.site import BuiltSite
 from sitebuild.build import build, describe
 from sitebuild.engines import ENGINES, Engine, checked_engine
@@ -39,8 +39,7 @@ def test_the_deploys_build_gives_the_same_bytes_a_year_later_elsewhere(
         needs("no faketime to move the clock: apt-get install faketime")
     later, home = tmp_path / "next-year", tmp_path / "home-2"
     home.mkdir()
-    env = {k: v for k, v in os.environ.items() if k not in UNSET}  # the caller's make and CI
-    env |= {"SITE_DIR": str(later), "HOME": str(home), "TZ": "Pacific/Kiritimati"}
+    env = clean_env(SITE_DIR=str(later), HOME=str(home), TZ="Pacific/Kiritimati")
     env |= {"LANG": "C", "LC_ALL": "C"}
     # The layers first, on the true clock: stamped a year ahead, they would hide the next change
     # of the lock from make, and every later `make build` would skip its install.

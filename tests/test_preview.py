@@ -17,7 +17,7 @@ import pytest
 from bs4 import BeautifulSoup
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from harness.pipeline import UNSET
+from harness.pipeline import clean_env
 from harness.site import BuiltSite
 from sitebuild.engines import ENGINES
 from sitebuild.project import Project
@@ -35,7 +35,7 @@ def preview(project: Project, site: BuiltSite, engine: str, stop: str, log: Path
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     before = set(os.listdir(project.root))
-    env = {k: v for k, v in os.environ.items() if k not in UNSET} | {"ENGINE": engine}
+    env = clean_env(ENGINE=engine)
     command = ["make", "--no-print-directory", "serve", f"DEV_ADDR=127.0.0.1:{port}"]
     output = log.open("w")  # a file: a pipe nobody reads could fill and stall it
     running = subprocess.Popen(
@@ -121,8 +121,9 @@ def test_a_bad_or_busy_dev_addr_is_named(project: Project, rule: str) -> None:
         taken.listen()
         busy = f"127.0.0.1:{taken.getsockname()[1]}"
         addr = {"dev-addr": "localhost", "dev-addr-free": busy}[rule]
-        env = {k: v for k, v in os.environ.items() if k not in UNSET}
         command = ["make", "--no-print-directory", "serve", f"DEV_ADDR={addr}"]
-        ran = subprocess.run(command, cwd=project.root, env=env, capture_output=True, text=True)
+        ran = subprocess.run(
+            command, cwd=project.root, env=clean_env(), capture_output=True, text=True
+        )
     named = f"DEV_ADDR='{addr}'" in ran.stderr and f"[{rule}]" in ran.stderr
     assert ran.returncode != 0 and named, ran.stdout + ran.stderr
