@@ -112,11 +112,7 @@ def read_settings(config_file: Path, env: Mapping[str, str]) -> Settings:
     pdf = extra.get("pdf")
     refuse(url_problems(f"{name}: site_url {site_url!r} (or set SITE_URL)", site_url))
     if not isinstance(pdf, str) or not re.fullmatch(r"[\w.-]+\.pdf", pdf):  # printed into links
-        refuse(
-            [
-                f"{name}: extra.pdf must name a file at the site's root, like essay.pdf: letters, digits, '.', '-', '_' [pdf-name]"
-            ]
-        )
+        refuse([f"{name}: extra.pdf must be a plain file name, like essay.pdf [pdf-name]"])
     plugins = [p for p in values.get("plugins") or [] if isinstance(p, dict)]
     redirects = next((p["redirects"] for p in plugins if "redirects" in p), None) or {}
     return Settings(

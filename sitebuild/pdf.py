@@ -57,9 +57,10 @@ def printed(browser: Browser, url: str) -> bytes:
 def with_metadata(
     raw: bytes, title: str, epoch: int, origins: dict[str, str], headings: list[str]
 ) -> bytes:
-    """Title (shown as the window's) and dates set, links to the local server pointed at the published site, outline
-    entries given their headings' exact text (Chromium drops the space where a heading wraps), an
-    /ID made from the content (the bytes depend only on the page and the commit), all else kept."""
+    """Title (shown by viewers) and dates set, links to the local server pointed at the published
+    site, outline entries given their headings' exact text (Chromium drops the space where a
+    heading wraps), an /ID made from the content (the bytes depend only on the page and the
+    commit), all else kept."""
     from pypdf import PdfReader, PdfWriter
     from pypdf.generic import (
         ArrayObject,
