@@ -76,7 +76,7 @@ def build(
     read = read_sources(project, engine, env)
     if pdf is True:
         chromium.executable(read.environment)  # fail before building when it cannot finish
-    refuse(p for p in read.problems if strict or p.endswith("[symlink]"))
+    refuse(p for p in read.problems if strict or p.endswith(sources.OUTSIDE))
     site_dir = site_dir.resolve()
     if engine == "mkdocs":
         engines.build_mkdocs(project, read.settings, site_dir, strict, read.extra())

@@ -110,6 +110,8 @@ def read_settings(config_file: Path, env: Mapping[str, str]) -> Settings:
     site_url = str(values.get("site_url") or "")
     extra = values.get("extra") or {}
     pdf = extra.get("pdf")
+    if "INHERIT" in values:  # MkDocs and Zensical would merge settings this reading never sees
+        refuse([f"{name}: INHERIT: write the settings in {name} itself, not inherited [inherit]"])
     refuse(url_problems(f"{name}: site_url {site_url!r} (or set SITE_URL)", site_url))
     if not isinstance(pdf, str) or not re.fullmatch(r"[\w.-]+\.pdf", pdf):  # printed into links
         refuse([f"{name}: extra.pdf must be a plain file name, like essay.pdf [pdf-name]"])

@@ -23,18 +23,32 @@ ANCHOR_FORM = re.compile(r"(?:[\w.-]+/)*#[A-Za-z][\w-]*")
 PAGE_FORM = re.compile(r"[\w.-]+(?:/[\w.-]+)*\.md")
 # What a theme printing a value unescaped would read as markup: a tag or a character reference.
 MARKUP = re.compile(r"<[A-Za-z/!?]|&(#\d+|#x[0-9a-fA-F]+|[A-Za-z]+\d*);?")
+# What would publish files from outside the repository: refused by a lenient build too.
+OUTSIDE = ("[symlink]", "[layout]")
 
 
 def problems(project: Project, table: Table, settings: Settings, engine: Engine) -> list[str]:
-    links = list(symlinks(project))
-    if links:  # nothing is read through a link that may leave the repository
-        return links
+    outside = [*layout(project, settings), *symlinks(project)]
+    if outside:  # nothing is read from a folder or through a link that may leave the repository
+        return outside
     icons = icon_sets(engine, project)
     checks = [encodings(project), *(page_problems(project, page, icons) for page in table.pages)]
     checks += [navigation(project, table), roles(table), uniqueness(table), moves(table, settings)]
     if engine == "zensical":
         checks.append(unescaped_values(table, settings))
     return [problem for check in checks for problem in check]
+
+
+def layout(project: Project, settings: Settings) -> Iterator[str]:
+    """The engines read the folders mkdocs.yml names, the checks read the project's docs/ and
+    overrides/: the two must be the same folders, or files from elsewhere would be published."""
+    theme = settings.values.get("theme")
+    custom_dir = theme.get("custom_dir") if isinstance(theme, dict) else None
+    given = {"docs_dir": (settings.values.get("docs_dir") or "docs", project.docs)}
+    given |= {"theme.custom_dir": (custom_dir, project.overrides)} if custom_dir else {}
+    for key, (value, folder) in given.items():
+        if (project.root / str(value)).resolve() != folder.resolve():
+            yield f"mkdocs.yml: {key} is {value!r}; it must be '{project.relative(folder)}', the repository's own folder that the build checks and publishes [layout]"
 
 
 def symlinks(project: Project) -> Iterator[str]:

@@ -287,6 +287,12 @@ FAULTS = [
           {"build": ("docs/sandbox-environment.md", "is a symbolic link to /proc/self/environ")}, rule="symlink"),
     Fault("a symbolic link in overrides/", symlink("overrides/partials/sandbox-secrets.html", "/etc/hostname"),
           {"build": ("overrides/partials/sandbox-secrets.html", "is a symbolic link to /etc/hostname")}, rule="symlink"),
+    Fault("templates from a folder outside the repository", config(lambda d: d["theme"].__setitem__("custom_dir", "../sandbox-templates")),
+          {"build": ("mkdocs.yml: theme.custom_dir is '../sandbox-templates'; it must be 'overrides'",)}, rule="layout"),
+    Fault("pages from a folder outside the repository", config(lambda d: d.__setitem__("docs_dir", "/etc")),
+          {"build": ("mkdocs.yml: docs_dir is '/etc'; it must be 'docs'",)}, rule="layout"),
+    Fault("settings inherited from a file outside the repository", config(lambda d: d.__setitem__("INHERIT", "../sandbox-base.yml")),
+          {"build": ("mkdocs.yml: INHERIT: write the settings in mkdocs.yml itself",)}, rule="inherit"),
 ]  # fmt: skip
 
 # Rules proven by tests of their own, which assert the rule on the BuildError they provoke.
