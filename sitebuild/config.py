@@ -19,6 +19,13 @@ from sitebuild.problems import BuildError, refuse
 
 # The variables mkdocs.yml reads with !ENV, and whether the URL names a folder (page URLs join it).
 URL_VARIABLES = {"SITE_URL": True, "REPO_URL": False}
+UNSAFE = set('"<>\\^`{|}')  # what no URL holds as it is; the theme prints URLs into its markup
+
+
+def unsafe_characters(label: str, value: str) -> Iterator[str]:
+    """Characters no URL holds as they are, which the theme would print into its markup."""
+    if unsafe := "".join(sorted(set(value) & UNSAFE)):
+        yield f"{label}: holds {unsafe!r}, which no URL holds as they are (the theme would print them into its markup); percent-encode them [url-character]"
 
 
 def url_problems(label: str, value: str) -> Iterator[str]:
@@ -29,8 +36,8 @@ def url_problems(label: str, value: str) -> Iterator[str]:
         yield f"{label}: is empty; unset it, or give an https:// URL [url-empty]"
     elif any(c.isspace() for c in value):
         yield f"{label}: contains white space [url-space]"
-    elif unsafe := "".join(sorted(set(value) & set('"<>\\^`{|}'))):
-        yield f"{label}: holds {unsafe!r}, which no URL holds as they are (the theme would print them into its markup); percent-encode them [url-character]"
+    elif unsafe := list(unsafe_characters(label, value)):
+        yield from unsafe
     elif parts.scheme not in ("http", "https"):
         yield f"{label}: must be an absolute http(s) URL, like https://owner.github.io/repo/ [url-scheme]"
     elif not parts.hostname:
@@ -113,6 +120,9 @@ def read_settings(config_file: Path, env: Mapping[str, str]) -> Settings:
     if "INHERIT" in values:  # MkDocs and Zensical would merge settings this reading never sees
         refuse([f"{name}: INHERIT: write the settings in {name} itself, not inherited [inherit]"])
     refuse(url_problems(f"{name}: site_url {site_url!r} (or set SITE_URL)", site_url))
+    if repo_url := str(values.get("repo_url") or ""):
+        refuse(url_problems(f"{name}: repo_url {repo_url!r} (or set REPO_URL)", repo_url))
+    refuse(unsafe_characters(f"{name}: edit_uri", str(values.get("edit_uri") or "")))
     if not isinstance(pdf, str) or not re.fullmatch(r"[\w.-]+\.pdf", pdf):  # printed into links
         refuse([f"{name}: extra.pdf must be a plain file name, like essay.pdf [pdf-name]"])
     plugins = [p for p in values.get("plugins") or [] if isinstance(p, dict)]

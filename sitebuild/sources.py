@@ -12,7 +12,7 @@ from pathlib import Path
 
 import yaml
 
-from sitebuild.config import Settings
+from sitebuild.config import UNSAFE, Settings
 from sitebuild.engines import Engine, icon_sets
 from sitebuild.project import Project
 from sitebuild.table import FRONT_MATTER, PARTS, ROLES, Page, Table, read_page
@@ -78,9 +78,11 @@ def encodings(project: Project) -> Iterator[str]:
 
 def page_problems(project: Project, page: Page, icons: list[Path]) -> Iterator[str]:
     path = project.docs / page.source
+    name = project.relative(path)
+    if odd := "".join(sorted(c for c in set(page.source) if c in UNSAFE or c.isspace())):
+        yield f"{name}: its file name holds {odd!r}, which the theme prints into the page's edit link as it is; rename it, with '-' for a space [file-name]"
     if not path.is_file():
         return  # navigation() names the nav entry that points nowhere
-    name = project.relative(path)
     yield from front_matter(name, read_page(path), icons)
     seen: dict[str, int] = {}
     for heading in page.headings:  # explicit, unique ids: published anchors must not drift
