@@ -21,6 +21,8 @@ DESCRIPTION = "one sentence ending in '.', used for search results, sharing and 
 # How a moved anchor is written ("page/#id", "#id" on the home page) and a moved page ("a/b.md").
 ANCHOR_FORM = re.compile(r"(?:[\w.-]+/)*#[A-Za-z][\w-]*")
 PAGE_FORM = re.compile(r"[\w.-]+(?:/[\w.-]+)*\.md")
+# Where a sentence ends inside a description: not after a lone letter, as in "U.S. Navy" or "e.g.".
+SENTENCE_END = re.compile(r"(?<!\b[A-Za-z])[.!?]\s+[A-Z]")
 # What a theme printing a value unescaped would read as markup: a tag or a character reference.
 MARKUP = re.compile(r"<[A-Za-z/!?]|&(#\d+|#x[0-9a-fA-F]+|[A-Za-z]+\d*);?")
 # What would publish files from outside the repository: refused by a lenient build too.
@@ -118,7 +120,7 @@ def front_matter(name: str, text: str, icons: list[Path]) -> Iterator[str]:
         yield f"{name}: front matter has no 'description' ({DESCRIPTION}) [description-missing]"
     elif not isinstance(description, str):
         yield f"{name}: 'description' must be text, not {type(description).__name__} ({description!r}); quote it [description-text]"
-    elif not description.strip().endswith(".") or re.search(r"[.!?]\s+[A-Z]", description):
+    elif not description.strip().endswith(".") or SENTENCE_END.search(description):
         yield f"{name}: 'description' must be exactly one sentence ending in '.': {' '.join(description.split())!r} [description-sentence]"
     if role is not None and role not in ROLES:
         yield f"{name}: 'role: {role}' is not one of {', '.join(ROLES)} (or leave it out) [role-unknown]"
