@@ -8,6 +8,7 @@ import os
 import re
 from collections import Counter
 from collections.abc import Iterator
+from html.entities import html5
 from pathlib import Path
 
 import yaml
@@ -23,8 +24,9 @@ ANCHOR_FORM = re.compile(r"(?:[\w.-]+/)*#[A-Za-z][\w-]*")
 PAGE_FORM = re.compile(r"[\w.-]+(?:/[\w.-]+)*\.md")
 # Where a sentence ends inside a description: not after a lone letter, as in "U.S. Navy" or "e.g.".
 SENTENCE_END = re.compile(r"(?<!\b[A-Za-z])[.!?]\s+[A-Z]")
-# What a theme printing a value unescaped would read as markup: a tag or a character reference.
-MARKUP = re.compile(r"<[A-Za-z/!?]|&(#\d+|#x[0-9a-fA-F]+|[A-Za-z]+\d*);?")
+# What a theme printing a value unescaped would read as markup: a tag, a numeric reference, or
+# (markup_in) a named one that HTML decodes; "R&D" and "Q&A" are text.
+MARKUP = re.compile(r"<[A-Za-z/!?]|&#(\d|[xX][0-9a-fA-F])")
 # What would publish files from outside the repository: refused by a lenient build too.
 OUTSIDE = ("[symlink]", "[layout]")
 
@@ -135,7 +137,8 @@ def front_matter(name: str, text: str, icons: list[Path]) -> Iterator[str]:
 def raw_markup(label: str, value: object, note: str = "") -> Iterator[str]:
     """Refused only where printed unescaped it would become markup: a '"', a tag, a reference."""
     text = str(value or "")
-    if '"' in text or MARKUP.search(text):
+    named = (text.startswith(name, m.end()) for m in re.finditer("&", text) for name in html5)
+    if '"' in text or MARKUP.search(text) or any(named):
         yield f"{label} {text!r} would become markup where the theme prints it unescaped: write quotes as “ ”, and no '<tag' or '&name;'{note} [raw-markup]"
 
 

@@ -65,11 +65,11 @@ def test_in_chromium_every_tag_carries_the_whole_value_and_nothing_injected_runs
 def test_ordinary_titles_build_under_zensical_too(build_copy: BuildCopy) -> None:
     """Zensical escapes nothing its theme prints and refuses only what would become markup (see
     tests/test_faults.py); an ampersand, an apostrophe, a quoted word, an abbreviation go through."""
-    site_name = "Security & Defense: a nation's alliances"
+    site_name = "Security & Defense: a nation's alliances, Q&A"
 
     def ordinary(data: Any) -> None:
         data["site_name"] = site_name
-        retitle(data, PILLAR.source, "Partners & allies")
+        retitle(data, PILLAR.source, "R&D partners & allies")
 
     description = meta(
         f"docs/{PILLAR.source}", "description", 'Ties "of trust" & more, as U.S. Navy ones.'
