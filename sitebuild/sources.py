@@ -130,28 +130,32 @@ def front_matter(name: str, text: str, icons: list[Path]) -> Iterator[str]:
         yield f"{name}: 'icon: {icon}' must name an icon such as material/handshake [icon-name]"
     elif icon is not None and not any((folder / f"{icon}.svg").is_file() for folder in icons):
         yield f"{name}: 'icon: {icon}' is not in the theme's icon set (https://squidfunk.github.io/mkdocs-material/reference/icons-emojis/) [icon-missing]"
-    for key in ("title", "subtitle"):  # the theme prints these as they are, under either engine
-        yield from raw_markup(f"{name}: '{key}'", meta.get(key))
+    for key in ("title", "subtitle"):  # either theme prints these as they are, as text
+        yield from raw_markup(f"{name}: '{key}'", meta.get(key), quotes=False)
 
 
-def raw_markup(label: str, value: object, note: str = "") -> Iterator[str]:
-    """Refused only where printed unescaped it would become markup: a '"', a tag, a reference."""
+def raw_markup(label: str, value: object, quotes: bool, note: str = "") -> Iterator[str]:
+    """Refused only where printed unescaped it would become markup: a tag, a character reference
+    HTML decodes and, for a value the theme prints into an attribute (`quotes`), a '"'."""
     text = str(value or "")
     named = (text.startswith(name, m.end()) for m in re.finditer("&", text) for name in html5)
-    if '"' in text or MARKUP.search(text) or any(named):
-        yield f"{label} {text!r} would become markup where the theme prints it unescaped: write quotes as “ ”, and no '<tag' or '&name;'{note} [raw-markup]"
+    if (quotes and '"' in text) or MARKUP.search(text) or any(named):
+        write = "write quotes as “ ”, and " if quotes else "write "
+        yield f"{label} {text!r} would become markup where the theme prints it unescaped: {write}no '<tag' or '&name;'{note} [raw-markup]"
 
 
 def unescaped_values(table: Table, settings: Settings) -> Iterator[str]:
-    """Zensical prints the site name, nav titles and toggle names as they are and runs no hooks
-    (sitebuild/mkdocs_hooks.py escapes them for MkDocs): under it, their markup is refused."""
+    """Zensical prints the site name and toggle names into attributes, and nav titles as text, as
+    they are, and runs no hooks (sitebuild/mkdocs_hooks.py escapes them for MkDocs): under it,
+    what would become markup is refused."""
     palette = settings.values.get("theme", {}).get("palette") or []
     toggles = [o["toggle"].get("name") for o in palette if isinstance(o.get("toggle"), dict)]
-    values = [("site_name", settings.site_name), *(("nav title", p.nav_title) for p in table.pages)]
-    for label, value in values + [("palette toggle name", name) for name in toggles]:
-        yield from raw_markup(
-            f"mkdocs.yml: {label}", value, " (ENGINE=zensical escapes none of these)"
-        )
+    attributes = [("site_name", settings.site_name), *(("palette toggle name", n) for n in toggles)]
+    text = [("nav title", page.nav_title) for page in table.pages]
+    for quotes, values in ((True, attributes), (False, text)):
+        for label, value in values:
+            note = " (ENGINE=zensical escapes none of these)"
+            yield from raw_markup(f"mkdocs.yml: {label}", value, quotes, note)
 
 
 def navigation(project: Project, table: Table) -> Iterator[str]:

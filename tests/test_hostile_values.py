@@ -69,13 +69,14 @@ def test_ordinary_titles_build_under_zensical_too(build_copy: BuildCopy) -> None
 
     def ordinary(data: Any) -> None:
         data["site_name"] = site_name
-        retitle(data, PILLAR.source, "R&D partners & allies")
+        retitle(data, PILLAR.source, 'R&D partners & "allies"')
 
     description = meta(
         f"docs/{PILLAR.source}", "description", 'Ties "of trust" & more, as U.S. Navy ones.'
     )
+    subtitle = meta(f"docs/{PILLAR.source}", "subtitle", 'Ties "that bind"')
     built = build_copy(
-        "ordinary", both(config(ordinary), description), engine="zensical", pdf=False
+        "ordinary", both(config(ordinary), description, subtitle), engine="zensical", pdf=False
     )
     problems = run(built, "sharing", "labels", "validity")
     assert not problems, "\n".join(problems)
