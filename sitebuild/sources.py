@@ -24,9 +24,9 @@ ANCHOR_FORM = re.compile(r"(?:[\w.-]+/)*#[A-Za-z][\w-]*")
 PAGE_FORM = re.compile(r"[\w.-]+(?:/[\w.-]+)*\.md")
 # Where a sentence ends inside a description: not after a lone letter, as in "U.S. Navy" or "e.g.".
 SENTENCE_END = re.compile(r"(?<!\b[A-Za-z])[.!?]\s+[A-Z]")
-# What a theme printing a value unescaped would read as markup: a tag, a numeric reference, or
-# (markup_in) a named one that HTML decodes; "R&D" and "Q&A" are text.
-MARKUP = re.compile(r"<[A-Za-z/!?]|&#(\d|[xX][0-9a-fA-F])")
+# What a theme printing a value unescaped would make markup, or invalid: any '<' (a tag, or, as
+# in "3 < 4", a parse error), a numeric reference; named ones are looked up in raw_markup.
+MARKUP = re.compile(r"<|&#(\d|[xX][0-9a-fA-F])")
 # What would publish files from outside the repository: refused by a lenient build too.
 OUTSIDE = ("[symlink]", "[layout]")
 
@@ -135,13 +135,13 @@ def front_matter(name: str, text: str, icons: list[Path]) -> Iterator[str]:
 
 
 def raw_markup(label: str, value: object, quotes: bool, note: str = "") -> Iterator[str]:
-    """Refused only where printed unescaped it would become markup: a tag, a character reference
-    HTML decodes and, for a value the theme prints into an attribute (`quotes`), a '"'."""
+    """Refused only where printed unescaped it would become markup: a '<', a character reference
+    HTML decodes ("R&D" is text) and, for a value printed into an attribute (`quotes`), a '"'."""
     text = str(value or "")
     named = (text.startswith(name, m.end()) for m in re.finditer("&", text) for name in html5)
     if (quotes and '"' in text) or MARKUP.search(text) or any(named):
         write = "write quotes as “ ”, and " if quotes else "write "
-        yield f"{label} {text!r} would become markup where the theme prints it unescaped: {write}no '<tag' or '&name;'{note} [raw-markup]"
+        yield f"{label} {text!r} would become markup where the theme prints it unescaped: {write}no '<' or '&name;'{note} [raw-markup]"
 
 
 def unescaped_values(table: Table, settings: Settings) -> Iterator[str]:

@@ -278,6 +278,7 @@ FAULTS = [
     Fault("an icon name that is not one", meta(FIRST, "icon", "Material Handshake"), {"build": (FIRST, "must name an icon such as")}, rule="icon-name"),
     Fault("an icon that does not exist", meta(FIRST, "icon", "material/handshakes"), {"build": (FIRST, "'icon: material/handshakes' is not in the theme's icon set")}, rule="icon-missing"),
     Fault("markup in a front-matter title", meta(FIRST, "title", "<b>Bold</b> ties"), {"build": (f"{FIRST}: 'title' '<b>Bold</b> ties' would become markup",)}, rule="raw-markup"),
+    Fault("a '<' in a front-matter title", meta(FIRST, "title", "Costs < gains"), {"build": (f"{FIRST}: 'title' 'Costs < gains' would become markup",)}, rule="raw-markup"),
     Fault("a named character reference in a front-matter subtitle", meta(FIRST, "subtitle", "Ties &amp bonds"), {"build": (f"{FIRST}: 'subtitle' 'Ties &amp bonds' would become markup",)}, rule="raw-markup"),
     Fault("a numeric character reference in a site name under Zensical", config(lambda d: d.__setitem__("site_name", "Ties &#60;b&#62;")),
           {"build": ("mkdocs.yml: site_name 'Ties &#60;b&#62;' would become markup",)}, rule="raw-markup", engine="zensical"),
