@@ -4,6 +4,7 @@ and test reads the build through this one object, with what it was made from (pr
 from __future__ import annotations
 
 import json
+from copy import copy
 from dataclasses import dataclass
 from functools import cache, cached_property
 from urllib.parse import unquote, urljoin, urlsplit
@@ -109,8 +110,13 @@ class BuiltSite:
         return [str(t["id"]) for t in soup.find_all(id=True)] + [str(t["name"]) for t in named]
 
     def nav(self, file: str = "index.html") -> list[tuple[str, str]]:
-        """(title, href) of each page link in the primary navigation, in order."""
-        links = self.soup(file).select("nav.md-nav--primary a.md-nav__link[href]")
+        """(title, href) of each page link in the primary navigation, in order; a subtitle (front
+        matter, which the theme shows in <small> below the title) is no part of the title."""
+        links = [
+            copy(a) for a in self.soup(file).select("nav.md-nav--primary a.md-nav__link[href]")
+        ]
+        for subtitle in (small for a in links for small in a.select("small")):
+            subtitle.decompose()
         entries = [(visible_text(a), str(a["href"])) for a in links]
         return [(t, h) for t, h in entries if not h.startswith("#")]
 
