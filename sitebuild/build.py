@@ -7,7 +7,7 @@ the process's environment nor its working folder."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -73,6 +73,7 @@ def build(
     """Build `project` into `site_dir`. `pdf` is True (print with a Chromium of its own), a
     running Playwright browser to print with, or False to leave the PDF edition out (the site then
     links to a file that is not there). A lenient build (strict=False) still refuses links out."""
+    refuse(unsafe_site_dir(project, site_dir))
     read = read_sources(project, engine, env)
     if pdf is True:
         chromium.executable(read.environment)  # fail before building when it cannot finish
@@ -88,6 +89,17 @@ def build(
             site_dir, read.table, read.settings, read.environment, None if pdf is True else pdf
         )
     return Built(**vars(read), project=project, site_dir=site_dir, engine=engine)
+
+
+def unsafe_site_dir(project: Project, site_dir: Path) -> Iterator[str]:
+    """A build empties its folder before it writes: never the project, a folder holding it, or one
+    inside its sources (`ENGINE=zensical make build SITE_DIR=.` once removed the whole checkout)."""
+    folder, root = site_dir.resolve(), project.root.resolve()
+    sources = [root / ".git", project.docs.resolve(), project.overrides.resolve(), root / "seeds"]
+    if folder == root or folder in root.parents:
+        yield f"SITE_DIR={str(site_dir)!r}: holds the project, which the build would delete; build into a folder of its own, like site [site-dir-unsafe]"
+    elif any(folder == s or s in folder.parents for s in sources):
+        yield f"SITE_DIR={str(site_dir)!r}: lies in the project's sources, which the build would overwrite; build into a folder of its own, like site [site-dir-unsafe]"
 
 
 def describe(project: Project, site_dir: Path, env: Mapping[str, str] | None = None) -> Built:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import filecmp
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -18,7 +19,7 @@ from sitebuild.build import build, describe
 from sitebuild.engines import ENGINES, Engine, checked_engine
 from sitebuild.problems import BuildError
 from sitebuild.project import Project
-from tests.conftest import needs
+from tests.conftest import PILLAR, needs
 
 
 def differences(tree: Path, other: Path) -> list[str]:
@@ -99,3 +100,15 @@ def test_a_folder_with_no_build_is_named(project: Project, tmp_path: Path) -> No
     with pytest.raises(BuildError, match=f"{tmp_path}: holds no built site") as failure:
         describe(project, tmp_path)
     assert failure.value.rules == {"site-dir"}
+
+
+@pytest.mark.parametrize("where", [".", "..", "docs", "docs/stylesheets", ".git"])
+def test_a_site_dir_that_would_delete_the_project_is_refused(
+    project: Project, tmp_path: Path, where: str
+) -> None:
+    """On a copy: a check that let this through would delete what it was given."""
+    copy = project.copy_to(tmp_path / "project")
+    with pytest.raises(BuildError, match=re.escape(f"SITE_DIR='{copy.root / where}': ")) as failure:
+        build(copy, copy.root / where, engine="zensical", pdf=False)
+    assert failure.value.rules == {"site-dir-unsafe"}
+    assert (copy.docs / PILLAR.source).is_file(), "the build deleted the copy's pages"

@@ -309,6 +309,7 @@ FAULTS = [
 PROVEN_ELSEWHERE = {
     "engine-name": "tests/test_build.py::test_an_unknown_engine_is_named",
     "site-dir": "tests/test_build.py::test_a_folder_with_no_build_is_named",
+    "site-dir-unsafe": "tests/test_build.py::test_a_site_dir_that_would_delete_the_project_is_refused",
     "dev-addr": "tests/test_preview.py::test_a_bad_or_busy_dev_addr_is_named",
     "dev-addr-free": "tests/test_preview.py::test_a_bad_or_busy_dev_addr_is_named",
 }
