@@ -71,5 +71,7 @@ benchmark/node_modules/.installed: benchmark/package-lock.json
 lock: $(UV) ## Re-lock after editing pyproject.toml; UPGRADE=1 takes every newest allowed release
 	$(UV) lock $(if $(UPGRADE),--upgrade)
 
+# SITE_DIR goes only if it holds a build: `make clean SITE_DIR=.` must not take the project with it.
 clean:
-	rm -rf $(VENV) .uv $(SITE_DIR) .cache benchmark/node_modules
+	rm -rf $(VENV) .uv .cache benchmark/node_modules
+	if [ -f "$(SITE_DIR)/index.html" ]; then rm -rf "$(SITE_DIR)"; fi

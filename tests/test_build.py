@@ -13,12 +13,12 @@ from pathlib import Path
 
 import pytest
 
-from harness.pipeline import clean_env, prerequisites
+from harness.pipeline import clean_env, prerequisites, run
 from harness.site import BuiltSite
 from sitebuild.build import build, describe
 from sitebuild.engines import ENGINES, Engine, checked_engine
 from sitebuild.problems import BuildError
-from sitebuild.project import Project
+from sitebuild.project import ROOT, Project
 from tests.conftest import PILLAR, needs
 
 
@@ -112,3 +112,14 @@ def test_a_site_dir_that_would_delete_the_project_is_refused(
         build(copy, copy.root / where, engine="zensical", pdf=False)
     assert failure.value.rules == {"site-dir-unsafe"}
     assert (copy.docs / PILLAR.source).is_file(), "the build deleted the copy's pages"
+
+
+def test_make_clean_removes_the_build_and_never_the_project(tmp_path: Path) -> None:
+    root = tmp_path / "project"
+    (root / "site").mkdir(parents=True)
+    (root / "site" / "index.html").touch()
+    shutil.copy(ROOT / "Makefile", root)
+    for where in (".", ".."):
+        status, _ = run(root, "make", "--no-print-directory", "clean", f"SITE_DIR={where}")
+        assert status == 0 and (root / "Makefile").is_file(), f"make clean SITE_DIR={where}"
+    assert run(root, "make", "clean")[0] == 0 and not (root / "site").exists(), "site/ stayed"
