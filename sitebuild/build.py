@@ -92,14 +92,18 @@ def build(
 
 
 def unsafe_site_dir(project: Project, site_dir: Path) -> Iterator[str]:
-    """A build empties its folder before it writes: never the project, a folder holding it, or one
-    inside its sources (`ENGINE=zensical make build SITE_DIR=.` once removed the whole checkout)."""
-    folder, root = site_dir.resolve(), project.root.resolve()
-    sources = [root / ".git", project.docs.resolve(), project.overrides.resolve(), root / "seeds"]
+    """A build replaces its folder's contents: never the project or a folder holding it, nothing in
+    the folders the engines read, and, in the project, no folder of files that is not a build
+    (`ENGINE=zensical make build SITE_DIR=.` once removed the whole checkout)."""
+    folder, root, named = site_dir.resolve(), project.root.resolve(), f"SITE_DIR={str(site_dir)!r}"
+    read = (project.docs.resolve(), project.overrides.resolve())
+    fix = "build into a folder of its own, like site [site-dir-unsafe]"
     if folder == root or folder in root.parents:
-        yield f"SITE_DIR={str(site_dir)!r}: holds the project, which the build would delete; build into a folder of its own, like site [site-dir-unsafe]"
-    elif any(folder == s or s in folder.parents for s in sources):
-        yield f"SITE_DIR={str(site_dir)!r}: lies in the project's sources, which the build would overwrite; build into a folder of its own, like site [site-dir-unsafe]"
+        yield f"{named}: holds the project, which the build would delete; {fix}"
+    elif any(folder == r or r in folder.parents for r in read):
+        yield f"{named}: lies in the sources the engines read; {fix}"
+    elif root in folder.parents and any(folder.glob("*")) and not (folder / "index.html").is_file():
+        yield f"{named}: holds files and no build, which the build would delete; {fix}"
 
 
 def describe(project: Project, site_dir: Path, env: Mapping[str, str] | None = None) -> Built:

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from harness.pipeline import clean_env, prerequisites, run
+from harness.sandbox import commit
 from harness.site import BuiltSite
 from sitebuild.build import build, describe
 from sitebuild.engines import ENGINES, Engine, checked_engine
@@ -102,12 +103,13 @@ def test_a_folder_with_no_build_is_named(project: Project, tmp_path: Path) -> No
     assert failure.value.rules == {"site-dir"}
 
 
-@pytest.mark.parametrize("where", [".", "..", "docs", "docs/stylesheets", ".git"])
+@pytest.mark.parametrize("where", [".", "..", "docs", "docs/sandbox-new", ".git", "sitebuild"])
 def test_a_site_dir_that_would_delete_the_project_is_refused(
     project: Project, tmp_path: Path, where: str
 ) -> None:
     """On a copy: a check that let this through would delete what it was given."""
     copy = project.copy_to(tmp_path / "project")
+    commit(copy)  # a .git folder, as in a checkout
     with pytest.raises(BuildError, match=re.escape(f"SITE_DIR='{copy.root / where}': ")) as failure:
         build(copy, copy.root / where, engine="zensical", pdf=False)
     assert failure.value.rules == {"site-dir-unsafe"}
