@@ -119,6 +119,8 @@ def read_settings(config_file: Path, env: Mapping[str, str]) -> Settings:
     pdf = extra.get("pdf")
     if "INHERIT" in values:  # MkDocs and Zensical would merge settings this reading never sees
         refuse([f"{name}: INHERIT: write the settings in {name} itself, not inherited [inherit]"])
+    if not str(values.get("site_name") or "").strip():
+        refuse([f"{name}: site_name is empty; it names the site in every page's title [site-name]"])
     refuse(url_problems(f"{name}: site_url {site_url!r} (or set SITE_URL)", site_url))
     if repo_url := str(values.get("repo_url") or ""):
         refuse(url_problems(f"{name}: repo_url {repo_url!r} (or set REPO_URL)", repo_url))

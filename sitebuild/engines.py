@@ -132,10 +132,10 @@ def build_zensical(
         shutil.rmtree(project.root / scratch, ignore_errors=True)
 
 
-def icon_sets(engine: Engine, project: Project) -> list[Path]:
-    """Where an `icon:` in front matter is looked up: the project's own icons, then the theme's."""
+def template_folders(engine: Engine, project: Project) -> list[Path]:
+    """Where the theme looks up a template or an icon: the project's overrides/, then its own."""
     if engine == "zensical":
         import zensical as theme
     else:
         import material as theme  # type: ignore[no-redef]
-    return [project.overrides / ".icons", Path(theme.__file__).parent / "templates" / ".icons"]
+    return [project.overrides, Path(theme.__file__).parent / "templates"]

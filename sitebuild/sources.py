@@ -14,7 +14,7 @@ from pathlib import Path
 import yaml
 
 from sitebuild.config import UNSAFE, Settings
-from sitebuild.engines import Engine, icon_sets
+from sitebuild.engines import Engine, template_folders
 from sitebuild.project import Project
 from sitebuild.table import FRONT_MATTER, PARTS, ROLES, Page, Table, read_page
 
@@ -35,9 +35,11 @@ def problems(project: Project, table: Table, settings: Settings, engine: Engine)
     outside = [*layout(project, settings), *symlinks(project)]
     if outside:  # nothing is read from a folder or through a link that may leave the repository
         return outside
-    icons = icon_sets(engine, project)
+    folders = template_folders(engine, project)
+    icons = [folder / ".icons" for folder in folders]
     checks = [encodings(project), *(page_problems(project, page, icons) for page in table.pages)]
     checks += [navigation(project, table), roles(table), uniqueness(table), moves(table, settings)]
+    checks.append(language(settings, folders))
     if engine == "zensical":
         checks.append(unescaped_values(table, settings))
     return [problem for check in checks for problem in check]
@@ -49,10 +51,20 @@ def layout(project: Project, settings: Settings) -> Iterator[str]:
     theme = settings.values.get("theme")
     custom_dir = theme.get("custom_dir") if isinstance(theme, dict) else None
     given = {"docs_dir": (settings.values.get("docs_dir") or "docs", project.docs)}
-    given |= {"theme.custom_dir": (custom_dir, project.overrides)} if custom_dir else {}
-    for key, (value, folder) in given.items():
-        if (project.root / str(value)).resolve() != folder.resolve():
+    for key, (value, folder) in (
+        given | {"theme.custom_dir": (custom_dir, project.overrides)}
+    ).items():
+        if value is None or (project.root / str(value)).resolve() != folder.resolve():
             yield f"mkdocs.yml: {key} is {value!r}; it must be '{project.relative(folder)}', the repository's own folder that the build checks and publishes [layout]"
+
+
+def language(settings: Settings, folders: list[Path]) -> Iterator[str]:
+    """theme.language is one of the theme's translations: an unknown one fails deep in Jinja."""
+    theme = settings.values.get("theme")
+    code = str((theme.get("language") if isinstance(theme, dict) else None) or "en")
+    known = [folder / "partials" / "languages" / f"{code}.html" for folder in folders]
+    if not re.fullmatch(r"[A-Za-z]+(-[A-Za-z]+)*", code) or not any(p.is_file() for p in known):
+        yield f"mkdocs.yml: theme.language {code!r} is not one of the theme's languages, as its partials/languages/ lists them, such as 'en' or 'pt-BR' [language]"
 
 
 def symlinks(project: Project) -> Iterator[str]:

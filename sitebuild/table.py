@@ -133,6 +133,8 @@ def nav_entries(nav: object, name: str) -> list[tuple[str, str]]:
                 [f"{name}: nav entry {item!r} is not one 'Title: file.md' pair [nav-entry]"]
             )
         ((title, value),) = item.items()
+        if not str(title or "").strip():
+            raise BuildError([f"{name}: nav entry {item!r} has no title [nav-title]"])
         if isinstance(value, list):
             entries += nav_entries(value, name)
         elif isinstance(value, str) and "://" not in value:
