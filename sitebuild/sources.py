@@ -27,17 +27,22 @@ SENTENCE_END = re.compile(r"(?<!\b[A-Za-z])[.!?]\s+[A-Z]")
 # What a theme printing a value unescaped would make markup, or invalid: any '<' (a tag, or, as
 # in "3 < 4", a parse error), a numeric reference; named ones are looked up in raw_markup.
 MARKUP = re.compile(r"<|&#(\d|[xX][0-9a-fA-F])")
+# Front-matter keys the theme reads, with the shape it needs.
+SHAPES = {
+    "title": (str, "text"), "subtitle": (str, "text"), "template": (str, "a file name, like home.html"),
+    "hide": (list, "a list, like [navigation, toc]"), "search": (dict, "a mapping, like {exclude: true}"),
+}  # fmt: skip
+TOGGLE = ("icon", "name")  # what each scheme toggle needs
 # What would publish files from outside the repository: refused by a lenient build too.
 OUTSIDE = ("[symlink]", "[layout]")
 
 
 def problems(project: Project, table: Table, settings: Settings, engine: Engine) -> list[str]:
-    outside = [*layout(project, settings), *symlinks(project)]
-    if outside:  # nothing is read from a folder or through a link that may leave the repository
-        return outside
+    first = [*layout(project, settings), *symlinks(project), *theme_setting(settings)]
+    if first:  # nothing is read from outside the repository, nor from a theme setting of no shape
+        return first
     folders = template_folders(engine, project)
-    icons = [folder / ".icons" for folder in folders]
-    checks = [encodings(project), *(page_problems(project, page, icons) for page in table.pages)]
+    checks = [encodings(project), *(page_problems(project, page, folders) for page in table.pages)]
     checks += [navigation(project, table), roles(table), uniqueness(table), moves(table, settings)]
     checks.append(language(settings, folders))
     if engine == "zensical":
@@ -56,6 +61,22 @@ def layout(project: Project, settings: Settings) -> Iterator[str]:
     ).items():
         if value is None or (project.root / str(value)).resolve() != folder.resolve():
             yield f"mkdocs.yml: {key} is {value!r}; it must be '{project.relative(folder)}', the repository's own folder that the build checks and publishes [layout]"
+
+
+def theme_setting(settings: Settings) -> Iterator[str]:
+    """Material (the templates in overrides/ extend it), its scheme toggles each with an icon and a
+    name: any other shape ends in a traceback deep in the theme's templates."""
+    theme = settings.values.get("theme")
+    if not isinstance(theme, dict) or theme.get("name") != "material":
+        yield "mkdocs.yml: theme must be a mapping with 'name: material' (overrides/ extends it; Zensical reads it too) [theme]"
+        return
+    palette = theme.get("palette") or []
+    for index, option in enumerate(palette if isinstance(palette, list) else [palette]):
+        toggle = option.get("toggle") if isinstance(option, dict) else None
+        if toggle is None and isinstance(palette, dict):
+            continue  # one palette and no toggle: the theme shows none
+        if not isinstance(toggle, dict) or not all(isinstance(toggle.get(k), str) for k in TOGGLE):
+            yield f"mkdocs.yml: theme.palette option {index + 1} needs a toggle with an icon and a name, as in 'toggle: {{icon: material/brightness-auto, name: Switch to light mode}}' [palette]"
 
 
 def language(settings: Settings, folders: list[Path]) -> Iterator[str]:
@@ -92,14 +113,14 @@ def encodings(project: Project) -> Iterator[str]:
             yield f"{project.relative(path)}:{line}: ends a line with a bare carriage return (old Mac line ends); save it with LF or CRLF line ends [line-ends]"
 
 
-def page_problems(project: Project, page: Page, icons: list[Path]) -> Iterator[str]:
+def page_problems(project: Project, page: Page, folders: list[Path]) -> Iterator[str]:
     path = project.docs / page.source
     name = project.relative(path)
     if odd := "".join(sorted(c for c in set(page.source) if c in UNSAFE or c.isspace())):
         yield f"{name}: its file name holds {odd!r}, which the theme prints into the page's edit link as it is; rename it, with '-' for a space [file-name]"
     if not path.is_file():
         return  # navigation() names the nav entry that points nowhere
-    yield from front_matter(name, read_page(path), icons)
+    yield from front_matter(name, read_page(path), folders)
     seen: dict[str, int] = {}
     for heading in page.headings:  # explicit, unique ids: published anchors must not drift
         if heading.id is None:
@@ -111,7 +132,7 @@ def page_problems(project: Project, page: Page, icons: list[Path]) -> Iterator[s
         yield f"{name}: has no '# Heading {{ #id }}'; every page opens with its own [page-heading]"
 
 
-def front_matter(name: str, text: str, icons: list[Path]) -> Iterator[str]:
+def front_matter(name: str, text: str, folders: list[Path]) -> Iterator[str]:
     match = FRONT_MATTER.match(text)
     if not re.match(r"---[ \t]*\n", text):
         yield f"{name}: no front matter; start the page with '---', 'description: ...' and '---' ({DESCRIPTION}) [front-matter]"
@@ -140,8 +161,17 @@ def front_matter(name: str, text: str, icons: list[Path]) -> Iterator[str]:
         yield f"{name}: 'role: {role}' is not one of {', '.join(ROLES)} (or leave it out) [role-unknown]"
     if icon is not None and not re.fullmatch(r"[a-z0-9-]+/[a-z0-9/-]+", str(icon)):
         yield f"{name}: 'icon: {icon}' must name an icon such as material/handshake [icon-name]"
-    elif icon is not None and not any((folder / f"{icon}.svg").is_file() for folder in icons):
+    elif icon is not None and not any((f / ".icons" / f"{icon}.svg").is_file() for f in folders):
         yield f"{name}: 'icon: {icon}' is not in the theme's icon set (https://squidfunk.github.io/mkdocs-material/reference/icons-emojis/) [icon-missing]"
+    for key, (kind, example) in SHAPES.items():  # keys the theme reads: any other shape crashes it
+        if key in meta and not isinstance(meta[key], kind):
+            yield f"{name}: '{key}' must be {example}, not {meta[key]!r} [front-matter-type]"
+    template = meta.get("template")
+    if isinstance(template, str) and not (
+        re.fullmatch(r"[\w-]+(/[\w-]+)*\.html", template)
+        and any((f / template).is_file() for f in folders)
+    ):
+        yield f"{name}: 'template: {template}' is no template in overrides/ or the theme's [template-missing]"
     for key in ("title", "subtitle"):  # either theme prints these as they are, as text
         yield from raw_markup(f"{name}: '{key}'", meta.get(key), quotes=False)
 
