@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import shutil
 import subprocess
 import sys
@@ -49,6 +50,8 @@ class _Cache(BytecodeCache):
         self.code[bucket.key] = bucket.bytecode_to_string()
 
 
+# What Zensical's output says went wrong, where a traceback ends: "TypeError: ...", "Error: ...".
+ERROR_LINE = re.compile(r"(\w+\.)*\w*(Error|Exception): ")
 TEMPLATES = _Cache()  # sitebuild/mkdocs_hooks.py gives it to every MkDocs build in this process
 
 
@@ -120,10 +123,10 @@ def build_zensical(
         ran = zensical(project, env, "build", "--clean", "-f", config.name, *strictly, capture=True)
         built = project.root / scratch
         if ran.returncode != 0 or not (built / "index.html").is_file():
-            said = (ran.stdout + ran.stderr).strip().splitlines()[-5:]
-            raise BuildError(
-                f"mkdocs.yml: zensical: {line} [engine]" for line in said or ["built nothing"]
-            )
+            said = (ran.stdout + ran.stderr).strip().splitlines()
+            errors = [line for line in said if ERROR_LINE.match(line)]  # not a traceback's frames
+            lines = errors[-2:] or said[-5:] or ["built nothing"]
+            raise BuildError(f"mkdocs.yml: zensical: {line} [engine]" for line in lines)
         shutil.rmtree(site_dir, ignore_errors=True)
         site_dir.parent.mkdir(parents=True, exist_ok=True)
         shutil.move(built, site_dir)

@@ -307,6 +307,8 @@ FAULTS = [
           {"build": ("mkdocs.yml: docs_dir is '/etc'; it must be 'docs'",)}, rule="layout"),
     Fault("templates left out (no custom_dir)", config(lambda d: d["theme"].pop("custom_dir")),
           {"build": ("mkdocs.yml: theme.custom_dir is None; it must be 'overrides'",)}, rule="layout"),
+    Fault("a Markdown extension that is not installed, under Zensical", config(lambda d: d["markdown_extensions"].append("sandbox_extension")),
+          {"build": ("mkdocs.yml: zensical:", "No module named 'sandbox_extension'")}, rule="engine", engine="zensical"),
     Fault("another theme", config(lambda d: d["theme"].__setitem__("name", "readthedocs")), {"build": ("mkdocs.yml: theme must be a mapping with 'name: material'",)}, rule="theme"),
     Fault("a scheme toggle that is not a mapping", config(lambda d: d["theme"]["palette"][1].__setitem__("toggle", 3)),
           {"build": ("mkdocs.yml: theme.palette option 2 needs a toggle with an icon and a name",)}, rule="palette"),
