@@ -15,7 +15,7 @@ from logging.handlers import BufferingHandler
 from pathlib import Path
 from typing import Literal, get_args
 
-from jinja2 import BytecodeCache
+from jinja2 import BytecodeCache, TemplateError, TemplateNotFound, TemplateSyntaxError
 from jinja2.bccache import Bucket
 
 from sitebuild.config import Settings
@@ -75,6 +75,14 @@ def build_mkdocs(
     except (exceptions.MkDocsException, exceptions.Abort) as error:
         lines = [*(f"{r.levelname}: {r.getMessage()}" for r in collect.buffer), f"mkdocs: {error}"]
         raise BuildError(f"mkdocs.yml: {line} [engine]" for line in lines) from None
+    except TemplateSyntaxError as error:  # a template in overrides/ that Jinja cannot read
+        where = project.relative(Path(error.filename)) if error.filename else error.name
+        raise BuildError([f"{where}:{error.lineno}: {error.message} [template]"]) from None
+    except TemplateNotFound as error:
+        missing = f"a template uses {error.name!r}, which neither overrides/ nor the theme holds"
+        raise BuildError([f"overrides/: {missing} [template]"]) from None
+    except TemplateError as error:
+        raise BuildError([f"overrides/: {type(error).__name__}: {error} [template]"]) from None
     finally:
         log.removeHandler(collect)
 
