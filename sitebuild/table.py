@@ -23,8 +23,10 @@ ROLES: tuple[Role, ...] = ("introduction", "pillar", "conclusion", "whole")
 PARTS: tuple[Role, ...] = ("introduction", "pillar", "conclusion")  # the essay's own text
 
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)^(?:---|\.\.\.)[ \t]*\n?", re.S | re.M)
-# An ATX heading: its level, its text, its explicit { #id } if it carries one.
-HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)(?:[ \t]*\{\s*#([A-Za-z][\w-]*)\s*\})?[ \t]*$")
+# An ATX heading: its level, its text, and its explicit id where its attribute list carries one
+# (attr_list: `{ #id }`, `{: #id }`, `{ .class #id key=value }`).
+ATTRIBUTES = r"\{:?[ \t]*(?:[^}\s]+[ \t]+)*#([A-Za-z][\w-]*)(?:[ \t]+[^}\s]+)*[ \t]*\}"
+HEADING = re.compile(rf"^(#{{1,6}})[ \t]+(.*?)(?:[ \t]*{ATTRIBUTES})?[ \t]*$")
 FENCE = re.compile(r"^\s*(```|~~~)")
 
 
