@@ -75,10 +75,15 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "serve" and engine == "zensical":
         engines.serve_zensical(project, read.environment, read.extra(), args.dev_addr)
     elif args.command == "serve":
+        from mkdocs.__main__ import State
         from mkdocs.commands.serve import serve
 
+        # MkDocs' own console log, as `mkdocs serve` sets it up: where it serves, what a rebuild
+        # warns and why one failed (serve() called alone logs nothing at all).
+        console = State()  # type: ignore[no-untyped-call]
         extra = (read.settings.values.get("extra") or {}) | read.extra()
         serve(str(project.config_file), dev_addr=args.dev_addr, livereload=True, extra=extra)
+        del console
     return 0
 
 

@@ -78,7 +78,8 @@ def preview(project: Project, site: BuiltSite, engine: str, stop: str, log: Path
 def test_make_serve_previews_every_page_and_reloads_a_saved_one(
     project: Project, site: BuiltSite, new_context: NewContext, engine: str, tmp_path: Path
 ) -> None:
-    with preview(project, site, engine, "Ctrl-C", tmp_path / "serve.log") as root:
+    log = tmp_path / "serve.log"
+    with preview(project, site, engine, "Ctrl-C", log) as root:
         problems = []
         for file in site.page_files:  # each page as the build titled it (the sharing guard's)
             status, _, body = fetch(url := root + site.page_path(file))
@@ -87,6 +88,9 @@ def test_make_serve_previews_every_page_and_reloads_a_saved_one(
                 problems.append(f"{url}: answers {status}, titled {shown}")
         if (missing := fetch(root + "no/such/page/").status) != 404:
             problems.append(f"{root}no/such/page/: answers {missing}, not 404")
+        origin = root.removesuffix(site.base_path)  # MkDocs names the root, Zensical the origin
+        if origin not in log.read_text():  # where it serves, then what each rebuild warns
+            problems.append(f"the preview's console never says where it serves:\n{log.read_text()}")
         assert not problems, "\n".join(problems)
         # The page's source saved with a comment added to its front matter (nothing a reader,
         # the linter or a copy of docs/ made meanwhile sees) reloads the page in Chromium.
