@@ -59,6 +59,25 @@ def words(site: BuiltSite) -> Iterator[str]:
         yield f"mkdocs.yml: nav orders the essay's parts {[p.source for p in site.table.parts]}, not in the seed's order"
     if whole := site.table.one("whole"):
         yield from same_blocks(site, whole, expected_blocks(seed, top=1, below=2))
+    described = [("mkdocs.yml: site_description", site.settings.site_description)]
+    described += [(f"docs/{p.source}: description", p.description) for p in site.table.pages]
+    for where, description in described:
+        for quote in misquotes(description, seed):
+            yield f"{where} quotes «{quote}», which is not the essay's words exactly"
+
+
+def misquotes(text: str, seed: list[Section]) -> Iterator[str]:
+    """Quotes in `text` that follow the essay (three words or more, most of them in the order of a
+    heading or sentence) without being its words exactly; a phrase of one's own is free to quote."""
+    lines = [s.heading for s in seed] + [sentence for s in seed for sentence in s.sentences]
+    words = [re.findall(r"[\w\u2019']+", line.lower()) for line in lines]
+    for quote in ("".join(q) for q in re.findall(r'"([^"]+)"|“([^”]+)”', text)):
+        ours = re.findall(r"[\w\u2019']+", quote.lower())
+        if len(ours) < 3 or any(quote in line for line in lines):
+            continue
+        shared = [SequenceMatcher(None, ours, theirs).get_matching_blocks() for theirs in words]
+        if any(sum(block.size for block in blocks) >= 0.75 * len(ours) for blocks in shared):
+            yield quote
 
 
 def section_of(page: Page, seed: list[Section]) -> Section | None:

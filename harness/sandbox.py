@@ -205,10 +205,11 @@ def move_anchor(page: str, old: str, new: str) -> Change:
 
 
 def add_page(source: str, title: str, heading: str) -> Change:
-    """A page outside the essay, added as the README says (with a subtitle, which the theme shows
-    in the nav, and a class in its heading's attribute list): its file, a nav line, its links."""
+    """A page outside the essay, added as the README says (with a quote of its own in its
+    description, a subtitle, which the theme shows in the nav, and a class in its heading's
+    attribute list): its file, a nav line, its links."""
     stem = source.removesuffix(".md")
-    front = f"description: What {title} holds, for the tests.\nsubtitle: An optional line below its title"
+    front = f'description: What {title} holds, "a page of its own".\nsubtitle: An optional line below its title'
     text = f"---\n{front}\n---\n\n# {title} {{: #{stem} .sandbox-title }}\n\n{heading}\n"
 
     def change(project: Project) -> None:
