@@ -44,7 +44,7 @@ def problems(project: Project, table: Table, settings: Settings, engine: Engine)
     folders = template_folders(engine, project)
     checks = [encodings(project), *(page_problems(project, page, folders) for page in table.pages)]
     checks += [navigation(project, table), roles(table), uniqueness(table), moves(table, settings)]
-    checks.append(language(settings, folders))
+    checks += [language(settings, folders), assets(project, settings, folders)]
     if engine == "zensical":
         checks.append(unescaped_values(table, settings))
     return [problem for check in checks for problem in check]
@@ -77,6 +77,19 @@ def theme_setting(settings: Settings) -> Iterator[str]:
             continue  # one palette and no toggle: the theme shows none
         if not isinstance(toggle, dict) or not all(isinstance(toggle.get(k), str) for k in TOGGLE):
             yield f"mkdocs.yml: theme.palette option {index + 1} needs a toggle with an icon and a name, as in 'toggle: {{icon: material/brightness-auto, name: Switch to light mode}}' [palette]"
+
+
+def assets(project: Project, settings: Settings, folders: list[Path]) -> Iterator[str]:
+    """The stylesheets, scripts, favicon and logo mkdocs.yml names are files the build copies
+    (MkDocs builds without them, and every page links one that is not there)."""
+    theme = settings.values.get("theme") or {}
+    named = [("favicon", theme.get("favicon")), ("logo", theme.get("logo"))]
+    for key in ("extra_css", "extra_javascript"):
+        entries = settings.values.get(key) or []
+        named += [(key, e.get("path") if isinstance(e, dict) else e) for e in entries]
+    for key, value in [(k, str(v)) for k, v in named if v and "://" not in str(v)]:
+        if not any((folder / value).is_file() for folder in [project.docs, *folders]):
+            yield f"mkdocs.yml: {key} {value!r} is no file in docs/ or the theme [asset-missing]"
 
 
 def language(settings: Settings, folders: list[Path]) -> Iterator[str]:

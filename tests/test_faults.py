@@ -315,6 +315,8 @@ FAULTS = [
     Fault("a template that reads an attribute of nothing", edit("overrides/404.html", "{% endblock %}", "{{ sandbox.a.b }}{% endblock %}"), {"build": ("overrides/: UndefinedError: 'sandbox' is undefined",)}, rule="template"),
     Fault("a Markdown extension that is not installed, under Zensical", config(lambda d: d["markdown_extensions"].append("sandbox_extension")),
           {"build": ("mkdocs.yml: zensical:", "No module named 'sandbox_extension'")}, rule="engine", engine="zensical"),
+    Fault("a stylesheet that is not there", config(lambda d: d["extra_css"].append("stylesheets/sandbox.css")), {"build": ("mkdocs.yml: extra_css 'stylesheets/sandbox.css' is no file",)}, rule="asset-missing"),
+    Fault("a favicon that is not there", config(lambda d: d["theme"].__setitem__("favicon", "assets/sandbox.svg")), {"build": ("mkdocs.yml: favicon 'assets/sandbox.svg' is no file",)}, rule="asset-missing", engine="zensical"),
     Fault("another theme", config(lambda d: d["theme"].__setitem__("name", "readthedocs")), {"build": ("mkdocs.yml: theme must be a mapping with 'name: material'",)}, rule="theme"),
     Fault("a scheme toggle that is not a mapping", config(lambda d: d["theme"]["palette"][1].__setitem__("toggle", 3)),
           {"build": ("mkdocs.yml: theme.palette option 2 needs a toggle with an icon and a name",)}, rule="palette"),
