@@ -181,7 +181,7 @@ def front_matter(name: str, text: str, folders: list[Path]) -> Iterator[str]:
             yield f"{name}: '{key}' must be {example}, not {meta[key]!r} [front-matter-type]"
     template = meta.get("template")
     if isinstance(template, str) and not (
-        re.fullmatch(r"[\w-]+(/[\w-]+)*\.html", template)
+        re.fullmatch(r"[\w-][\w.-]*(/[\w-][\w.-]*)*\.html", template)
         and any((f / template).is_file() for f in folders)
     ):
         yield f"{name}: 'template: {template}' is no template in overrides/ or the theme's [template-missing]"
