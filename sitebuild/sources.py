@@ -55,10 +55,12 @@ def layout(project: Project, settings: Settings) -> Iterator[str]:
     overrides/: the two must be the same folders, or files from elsewhere would be published."""
     theme = settings.values.get("theme")
     custom_dir = theme.get("custom_dir") if isinstance(theme, dict) else None
-    given = {"docs_dir": (settings.values.get("docs_dir") or "docs", project.docs)}
-    for key, (value, folder) in (
-        given | {"theme.custom_dir": (custom_dir, project.overrides)}
-    ).items():
+    docs_dir = settings.values.get("docs_dir") or "docs"
+    given = {
+        "docs_dir": (docs_dir, project.docs),
+        "theme.custom_dir": (custom_dir, project.overrides),
+    }
+    for key, (value, folder) in given.items():
         if value is None or (project.root / str(value)).resolve() != folder.resolve():
             yield f"mkdocs.yml: {key} is {value!r}; it must be '{project.relative(folder)}', the repository's own folder that the build checks and publishes [layout]"
 
@@ -82,7 +84,7 @@ def theme_setting(settings: Settings) -> Iterator[str]:
 def assets(project: Project, settings: Settings, folders: list[Path]) -> Iterator[str]:
     """The stylesheets, scripts, favicon and logo mkdocs.yml names are files the build copies
     (MkDocs builds without them, and every page links one that is not there)."""
-    theme = settings.values.get("theme") or {}
+    theme = settings.values["theme"]  # a mapping: theme_setting() ran first
     named = [("favicon", theme.get("favicon")), ("logo", theme.get("logo"))]
     for key in ("extra_css", "extra_javascript"):
         entries = settings.values.get(key) or []
@@ -94,8 +96,7 @@ def assets(project: Project, settings: Settings, folders: list[Path]) -> Iterato
 
 def language(settings: Settings, folders: list[Path]) -> Iterator[str]:
     """theme.language is one of the theme's translations: an unknown one fails deep in Jinja."""
-    theme = settings.values.get("theme")
-    code = str((theme.get("language") if isinstance(theme, dict) else None) or "en")
+    code = str(settings.values["theme"].get("language") or "en")  # a mapping: theme_setting() ran
     known = [folder / "partials" / "languages" / f"{code}.html" for folder in folders]
     if not re.fullmatch(r"[A-Za-z]+(-[A-Za-z]+)*", code) or not any(p.is_file() for p in known):
         yield f"mkdocs.yml: theme.language {code!r} is not one of the theme's languages, as its partials/languages/ lists them, such as 'en' or 'pt-BR' [language]"
