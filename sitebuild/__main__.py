@@ -81,7 +81,7 @@ def main(argv: list[str] | None = None) -> int:
         # MkDocs' own console log, as `mkdocs serve` sets it up: where it serves, what a rebuild
         # warns and why one failed (serve() called alone logs nothing at all).
         console = State()  # type: ignore[no-untyped-call]
-        extra = (read.settings.values.get("extra") or {}) | read.extra()
+        extra = (read.settings.values.get("extra") or {}) | read.extra() | {"preview": True}
         serve(str(project.config_file), dev_addr=args.dev_addr, livereload=True, extra=extra)
         del console
     return 0

@@ -11,17 +11,18 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-
-from playwright.sync_api import Browser
+from typing import TYPE_CHECKING
 
 from sitebuild import chromium, engines, sources
-from sitebuild import pdf as edition
 from sitebuild.config import Settings, environment, read_settings
 from sitebuild.engines import Engine
 from sitebuild.problems import BuildError, refuse
 from sitebuild.project import Project
 from sitebuild.published import write_all
 from sitebuild.table import Table, read_table
+
+if TYPE_CHECKING:  # Playwright is in the build's layer: the preview runs without it
+    from playwright.sync_api import Browser
 
 
 @dataclass(frozen=True)
@@ -85,6 +86,8 @@ def build(
         engines.build_zensical(project, read.environment, site_dir, strict, read.extra())
     write_all(site_dir, read.table, read.settings)
     if pdf is not False:
+        from sitebuild import pdf as edition  # Playwright: the build's layer, not the preview's
+
         edition.write(
             site_dir, read.table, read.settings, read.environment, None if pdf is True else pdf
         )

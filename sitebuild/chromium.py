@@ -7,10 +7,12 @@ import os
 import shutil
 from collections.abc import Mapping
 from pathlib import Path
-
-from playwright.sync_api import Browser, Playwright
+from typing import TYPE_CHECKING
 
 from sitebuild.problems import BuildError
+
+if TYPE_CHECKING:  # Playwright is in the build's layer: the preview runs without it
+    from playwright.sync_api import Browser, Playwright
 
 # Without the networking flags Chromium floods a closed network with background requests.
 FLAGS = [

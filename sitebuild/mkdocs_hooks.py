@@ -3,6 +3,8 @@ it, sitebuild.sources refuses what on_config makes safe here."""
 
 from __future__ import annotations
 
+import logging
+from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment
@@ -12,6 +14,9 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from sitebuild.engines import TEMPLATES
+from sitebuild.project import Project
+
+log = logging.getLogger("mkdocs.plugins.sitebuild")  # MkDocs counts its warnings in strict mode
 
 
 def escaped_nav(nav: Any) -> Any:
@@ -37,6 +42,18 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     whole_essay = config.mdx_configs.setdefault("sitebuild.whole_essay", {})
     whole_essay["config_file"] = config.config_file_path
     return config
+
+
+def on_pre_build(config: MkDocsConfig) -> None:
+    """In the preview (`extra.preview`, set by `python -m sitebuild serve`), every save runs the
+    source checks again, as the preview's start did: each problem is a warning, which in strict
+    mode stops that rebuild with the problem named, as a broken link does."""
+    if config.extra.get("preview"):
+        from sitebuild.build import read_sources  # the build imports this module's neighbours
+
+        project = Project(Path(config.config_file_path).parent)
+        for problem in read_sources(project, "mkdocs").problems:
+            log.warning(problem)
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:

@@ -5,9 +5,11 @@ reloads when its source is saved, and Ctrl-C (or `kill`) stops it without leavin
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import socket
 import subprocess
+import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -18,6 +20,7 @@ from bs4 import BeautifulSoup
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from harness.pipeline import clean_env
+from harness.sandbox import meta
 from harness.site import BuiltSite
 from sitebuild.engines import ENGINES
 from sitebuild.project import Project
@@ -27,16 +30,23 @@ STOPS = {"Ctrl-C": signal.SIGINT, "kill": signal.SIGTERM}  # a terminal's; `kill
 
 
 @contextmanager
-def preview(project: Project, site: BuiltSite, engine: str, stop: str, log: Path) -> Iterator[str]:
-    """`make serve` on a free port (a preview the developer runs is left alone), once it answers:
+def preview(
+    project: Project, site: BuiltSite, engine: str, stop: str, log: Path, make: bool = True
+) -> Iterator[str]:
+    """`make serve` on a free port (a preview the developer runs is left alone), into an
+    environment of its own beside `log`, holding only what `make serve` installs, as in a fresh
+    clone (or, not `make`, the entry point it runs, on a copy holding sitebuild/); once it answers,
     the site's root URL. Stopped by `stop` however the block ends; it must leave nothing behind
     (this module's tests run in turn: loadscope keeps a module on one worker)."""
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     before = set(os.listdir(project.root))
-    env = clean_env(ENGINE=engine)
-    command = ["make", "--no-print-directory", "serve", f"DEV_ADDR=127.0.0.1:{port}"]
+    env = clean_env(ENGINE=engine, PYTHONPATH=str(project.root))
+    venv = f"VENV={log.parent / 'preview-venv'}"  # not .venv, which holds the tests' layers too
+    command = ["make", "--no-print-directory", "serve", f"DEV_ADDR=127.0.0.1:{port}", venv]
+    if not make:
+        command = [sys.executable, "-m", "sitebuild", "serve", "--dev-addr", f"127.0.0.1:{port}"]
     output = log.open("w")  # a file: a pipe nobody reads could fill and stall it
     running = subprocess.Popen(
         command, cwd=project.root, env=env, start_new_session=True, stdout=output, stderr=output
@@ -108,6 +118,22 @@ def test_make_serve_previews_every_page_and_reloads_a_saved_one(
             ) from None
         finally:
             source.write_bytes(source.read_bytes().replace(mark, b"---\n", 1))
+
+
+def test_a_problem_saved_during_the_preview_is_named(
+    project: Project, site: BuiltSite, tmp_path: Path
+) -> None:
+    """A page saved with a two-sentence description stops that rebuild, and the console names the
+    page and the rule: the source checks run on each save (on a copy, whose own sitebuild/ runs)."""
+    copy, log = project.copy_to(tmp_path / "project"), tmp_path / "serve.log"
+    shutil.copytree(project.root / "sitebuild", copy.root / "sitebuild", dirs_exist_ok=True)
+    named = f"docs/{PILLAR.source}: 'description' must be exactly one sentence"
+    with preview(copy, site, "mkdocs", "Ctrl-C", log, make=False):
+        meta(f"docs/{PILLAR.source}", "description", "Two sentences. Here they are.")(copy)
+        deadline = time.monotonic() + 30  # a rebuild follows the save within a second or two
+        while named not in log.read_text() and time.monotonic() < deadline:
+            time.sleep(0.2)
+    assert named in log.read_text(), f"the preview never named the problem:\n{log.read_text()}"
 
 
 @pytest.mark.parametrize("engine", ENGINES)
