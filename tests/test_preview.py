@@ -33,9 +33,8 @@ STOPS = {"Ctrl-C": signal.SIGINT, "kill": signal.SIGTERM}  # a terminal's; `kill
 def preview(
     project: Project, site: BuiltSite, engine: str, stop: str, log: Path, make: bool = True
 ) -> Iterator[str]:
-    """`make serve` on a free port (a preview the developer runs is left alone), into an
-    environment of its own beside `log`, holding only what `make serve` installs, as in a fresh
-    clone (or, not `make`, the entry point it runs, on a copy holding sitebuild/); once it answers,
+    """`make serve` on a free port (a preview the developer runs is left alone), with an
+    environment holding only what `make serve` installs, as in a fresh clone (or, not `make`, the entry point it runs, on a copy holding sitebuild/); once it answers,
     the site's root URL. Stopped by `stop` however the block ends; it must leave nothing behind
     (this module's tests run in turn: loadscope keeps a module on one worker)."""
     with socket.socket() as probe:
@@ -43,7 +42,8 @@ def preview(
         port = probe.getsockname()[1]
     before = set(os.listdir(project.root))
     env = clean_env(ENGINE=engine, PYTHONPATH=str(project.root))
-    venv = f"VENV={log.parent / 'preview-venv'}"  # not .venv, which holds the tests' layers too
+    # Not .venv, which holds every layer; one for this run's previews, beside their tmp_path folders.
+    venv = f"VENV={log.parent.parent / 'preview-venv'}"
     command = ["make", "--no-print-directory", "serve", f"DEV_ADDR=127.0.0.1:{port}", venv]
     if not make:
         command = [sys.executable, "-m", "sitebuild", "serve", "--dev-addr", f"127.0.0.1:{port}"]
