@@ -50,8 +50,25 @@ class _Cache(BytecodeCache):
         self.code[bucket.key] = bucket.bytecode_to_string()
 
 
-# What Zensical's output says went wrong, where a traceback ends: "TypeError: ...", "Error: ...".
-ERROR_LINE = re.compile(r"(\w+\.)*\w*(Error|Exception): ")
+# What Zensical's output says went wrong: a diagnostic ("Warning: anchor does not exist", then
+# "╭─[ page.md:14:18 ]"), or the line a traceback ends on ("TypeError: ..."), colours taken out.
+ERROR_LINE = re.compile(r"(\w+\.)*\w*(Error|Exception|Warning): ")
+AT = re.compile(r"─\[ (.+?) \]")
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
+
+
+def zensical_problems(output: str) -> list[str]:
+    """Each problem Zensical reported, at the page and line it names, else its last lines."""
+    said, found = ANSI.sub("", output).strip().splitlines(), list[list[str]]()  # [where, what]
+    for line in said:
+        if ERROR_LINE.match(line):
+            found.append(["mkdocs.yml", line])
+        elif (at := AT.search(line)) and found:
+            found[-1][0] = f"docs/{at.group(1)}"
+    found = found or [["mkdocs.yml", line] for line in said[-5:] or ["built nothing"]]
+    return [f"{where}: zensical: {what} [engine]" for where, what in found]
+
+
 TEMPLATES = _Cache()  # sitebuild/mkdocs_hooks.py gives it to every MkDocs build in this process
 
 
@@ -131,10 +148,7 @@ def build_zensical(
         ran = zensical(project, env, "build", "--clean", "-f", config.name, *strictly, capture=True)
         built = project.root / scratch
         if ran.returncode != 0 or not (built / "index.html").is_file():
-            said = (ran.stdout + ran.stderr).strip().splitlines()
-            errors = [line for line in said if ERROR_LINE.match(line)]  # not a traceback's frames
-            lines = errors[-2:] or said[-5:] or ["built nothing"]
-            raise BuildError(f"mkdocs.yml: zensical: {line} [engine]" for line in lines)
+            raise BuildError(zensical_problems(ran.stdout + ran.stderr))
         shutil.rmtree(site_dir, ignore_errors=True)
         site_dir.parent.mkdir(parents=True, exist_ok=True)
         shutil.move(built, site_dir)

@@ -180,6 +180,8 @@ FAULTS = [
           {"build": ("sandbox-annex.md", "not found"), "links": (FIRST, "sandbox-annex.md", "no file at")}, rule="engine"),
     Fault("a link to an anchor that does not exist", append(FIRST, f"\nSee [the annex]({CONCLUSION.removeprefix('docs/')}#sandbox-annex).\n"),
           {"build": ("does not contain an anchor '#sandbox-annex'",), "links": (FIRST, "no id 'sandbox-annex' on")}, rule="engine"),
+    Fault("a link to an anchor that does not exist, under Zensical", append(FIRST, f"\nSee [the annex]({CONCLUSION.removeprefix('docs/')}#sandbox-annex).\n"),
+          {"build": (f"{FIRST}:", "zensical: Warning: anchor does not exist")}, rule="engine", engine="zensical"),
     Fault("an image that does not exist", append(FIRST, "\n![A map](sandbox-map.png)\n"),
           {"build": ("sandbox-map.png", "not found"), "links": (FIRST, "sandbox-map.png", "no file at")}, rule="engine"),
     Fault("a template that writes the project's sub-path by hand, built as a fork", edit("overrides/home.html", '<a href="{{ pillar.url | url }}">', '<a href="/strategic-alliances/{{ pillar.url }}">'),
