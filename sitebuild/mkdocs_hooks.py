@@ -13,6 +13,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from sitebuild.build import read_sources
 from sitebuild.engines import TEMPLATES
 from sitebuild.project import Project
 
@@ -49,8 +50,6 @@ def on_pre_build(config: MkDocsConfig) -> None:
     source checks again, as the preview's start did: each problem is a warning, which in strict
     mode stops that rebuild with the problem named, as a broken link does."""
     if config.extra.get("preview"):
-        from sitebuild.build import read_sources  # the build imports this module's neighbours
-
         project = Project(Path(config.config_file_path).parent)
         for problem in read_sources(project, "mkdocs").problems:
             log.warning(problem)
