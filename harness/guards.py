@@ -29,6 +29,7 @@ HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 BLOCKS = (*HEADING_TAGS, "p", "li", "blockquote", "pre", "table", "dl", "figure")
 HEADINGS = f":is({', '.join(HEADING_TAGS)})[id]"  # a heading with an id
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+WORD = re.compile(r"[A-Za-z]+(?:['\u2019][a-z]+)?")  # a word, for the spell checker and quotes
 
 
 # -- The essay's words --------------------------------------------------------------------------
@@ -70,9 +71,9 @@ def misquotes(text: str, seed: list[Section]) -> Iterator[str]:
     """Quotes in `text` that follow the essay (three words or more, most of them in the order of a
     heading or sentence) without being its words exactly; a phrase of one's own is free to quote."""
     lines = [s.heading for s in seed] + [sentence for s in seed for sentence in s.sentences]
-    words = [re.findall(r"[\w\u2019']+", line.lower()) for line in lines]
+    words = [WORD.findall(line.lower()) for line in lines]
     for quote in ("".join(q) for q in re.findall(r'"([^"]+)"|“([^”]+)”', text)):
-        ours = re.findall(r"[\w\u2019']+", quote.lower())
+        ours = WORD.findall(quote.lower())
         if len(ours) < 3 or any(quote in line for line in lines):
             continue
         shared = [SequenceMatcher(None, ours, theirs).get_matching_blocks() for theirs in words]
@@ -506,9 +507,6 @@ def strictness(site: BuiltSite) -> Iterator[str]:
             level = ((config.get("validation") or {}).get(group) or {}).get(key)
             if level != "warn":
                 yield f"mkdocs.yml: validation.{group}.{key} is {level!r}; it must be 'warn'"
-
-
-WORD = re.compile(r"[A-Za-z]+(?:['\u2019][a-z]+)?")
 
 
 def spelling(site: BuiltSite) -> Iterator[str]:

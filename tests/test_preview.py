@@ -34,7 +34,8 @@ def preview(
     project: Project, site: BuiltSite, engine: str, stop: str, log: Path, make: bool = True
 ) -> Iterator[str]:
     """`make serve` on a free port (a preview the developer runs is left alone), with an
-    environment holding only what `make serve` installs, as in a fresh clone (or, not `make`, the entry point it runs, on a copy holding sitebuild/); once it answers,
+    environment holding only what `make serve` installs, as in a fresh clone (or, not `make`,
+    the entry point it runs, on a copy holding sitebuild/); once it answers,
     the site's root URL. Stopped by `stop` however the block ends; it must leave nothing behind
     (this module's tests run in turn: loadscope keeps a module on one worker)."""
     with socket.socket() as probe:
