@@ -1,21 +1,17 @@
 # Every target sets itself up: a fresh clone needs only Python 3.11+ (with pip), git and make.
 # uv.lock is the one lock. .venv/ gets it in layers, each target asking for what it needs:
 #   the preview        MkDocs, Material, pymdown-extensions, redirects (pyproject's dependencies)
-#   group zensical     + Zensical, for ENGINE=zensical
 #   group build        + Playwright, pypdf and lxml, for the PDF edition (make build)
 #   group test         + everything the tests drive
 # A layer is synced when the lock changes and never otherwise, so a re-run installs nothing.
 PYTHON   ?= python3
 VENV     ?= .venv
-ENGINE   ?= mkdocs
 SITE_DIR ?= site
 DEV_ADDR ?= 127.0.0.1:8000
 BIN      := $(VENV)/bin
 UV       := .uv/bin/uv
 LAYER    := $(VENV)/.layer
-ENGINE_LAYERS := $(LAYER)-site $(if $(filter zensical,$(ENGINE)),$(LAYER)-zensical)
 
-export ENGINE
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 # Bytecode at install, so nothing is recompiled on every run where Python writes none at run time.
 export UV_COMPILE_BYTECODE := 1
@@ -23,20 +19,23 @@ export UV_PYTHON_DOWNLOADS := never
 # The machine's own certificate store, as pip and git use: behind a proxy with its own CA, uv's
 # bundled roots fail every download ("invalid peer certificate: UnknownIssuer").
 export UV_SYSTEM_CERTS := 1
+# Material's banner about MkDocs 2.0: pyproject.toml pins mkdocs<2.
+export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: serve build test bench lock clean
 
-serve: $(ENGINE_LAYERS) ## Live preview at http://$(DEV_ADDR)/strategic-alliances/
-	$(BIN)/python -m sitebuild serve --dev-addr $(DEV_ADDR)
+serve: $(LAYER)-site ## Live preview at http://$(DEV_ADDR)/strategic-alliances/
+	$(BIN)/mkdocs serve --dev-addr $(DEV_ADDR)
 
-build: $(ENGINE_LAYERS) $(LAYER)-build ## Build the site into $(SITE_DIR)/, exactly as the deploy does
-	$(BIN)/python -m sitebuild build --site-dir $(SITE_DIR)
+build: $(LAYER)-build ## The site into $(SITE_DIR)/, as the deploy builds it, and its PDF edition
+	$(BIN)/mkdocs build --site-dir $(SITE_DIR)
+	$(BIN)/python pdf_edition.py $(SITE_DIR)
 
 test: $(LAYER)-test ## Every test; SITE_DIR=site make test checks an existing build instead
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
-bench: $(LAYER)-test benchmark/node_modules/.installed ## Figures beside a default Material site
-	$(BIN)/python -m benchmark $(BENCH_ARGS)
+bench: $(LAYER)-test ## Build time and page weight beside a default Material site
+	$(BIN)/python -m benchmark
 
 # A layer adds its group to those .venv already holds (.venv/.groups) and syncs .venv to exactly
 # that union: no layer removes another's packages, and a package dropped from the lock is removed.
@@ -63,15 +62,10 @@ $(UV): uv.lock
 	  --upgrade --target .uv -r .uv/requirement.txt
 	touch $@
 
-# Lighthouse for the benchmark only (needs Node.js and npm); the tests do not need Node.
-benchmark/node_modules/.installed: benchmark/package-lock.json
-	npm ci --prefix benchmark --no-audit --no-fund --ignore-scripts --silent
-	touch $@
-
 lock: $(UV) ## Re-lock after editing pyproject.toml; UPGRADE=1 takes every newest allowed release
 	$(UV) lock $(if $(UPGRADE),--upgrade)
 
 # SITE_DIR goes only if it holds a build: `make clean SITE_DIR=.` must not take the project with it.
 clean:
-	rm -rf $(VENV) .uv .cache benchmark/node_modules
+	rm -rf $(VENV) .uv .cache
 	if [ -f "$(SITE_DIR)/index.html" ]; then rm -rf "$(SITE_DIR)"; fi

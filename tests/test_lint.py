@@ -1,8 +1,6 @@
-"""A clean house: Python linted, formatted and type-checked (mypy, strict), Markdown linted, and
-uv.lock in step with pyproject.toml. Each reports the file and line of what it finds. (The built
-text's spelling is a guard.)"""
-
-from __future__ import annotations
+"""The maintained tools, from the suite's own environment, over the project's files: ruff (lint and
+format), mypy --strict, pymarkdown, `uv lock --check`, zizmor (pedantic) and GitHub's schemas for
+the workflows and Dependabot. A failure shows the tool's own report: the file and the line."""
 
 import subprocess
 import sys
@@ -10,38 +8,26 @@ from pathlib import Path
 
 import pytest
 
-from sitebuild.project import Project
+from tests.support.project import ROOT
 
-BIN = Path(sys.executable).parent
-ROOT = Project().root
-LINTERS = {
+BIN, UV = Path(sys.executable).parent, str(ROOT / ".uv" / "bin" / "uv")  # the Makefile's uv
+FLOWS = [str(path) for path in sorted((ROOT / ".github" / "workflows").glob("*.yml"))]
+BOT, SCHEMA = str(ROOT / ".github" / "dependabot.yml"), ["check-jsonschema", "--builtin-schema"]
+TOOLS = {  # the first word is a program in BIN, or a path
     "ruff": ["ruff", "check", "--output-format", "concise", "."],
-    "ruff format": ["ruff", "format", "--check", "."],
-    "mypy": ["mypy", "--no-error-summary"],
+    "ruff format": ["ruff", "format", "--check", "."],  # fix: .venv/bin/ruff format .
+    "mypy": ["mypy"],  # strict, over pyproject.toml's `files`
     "pymarkdown README.md": ["pymarkdown", "scan", "README.md"],
-    # Each paragraph of the essay stays on one line, as in the seed.
-    "pymarkdown docs": ["pymarkdown", "--disable-rules", "md013", "scan", "docs"],
+    "pymarkdown docs": ["pymarkdown", "-d", "md013", "scan", "docs"],  # a paragraph a line
+    "uv lock --check": [UV, "lock", "--check", "--offline"],  # fix: make lock
+    "zizmor": ["zizmor", "--offline", "--persona", "pedantic", "--no-progress", *FLOWS, BOT],
+    "workflow schema": [*SCHEMA, "vendor.github-workflows", *FLOWS],
+    "dependabot schema": [*SCHEMA, "vendor.dependabot", BOT],
 }
-FIXES = {"ruff format": "\n(run: .venv/bin/ruff format .)"}
 
 
-def run(*command: str | Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [str(c) for c in command], cwd=ROOT, capture_output=True, text=True, check=False
-    )
-
-
-@pytest.mark.parametrize("linter", LINTERS)
-def test_lint_finds_nothing(linter: str) -> None:
-    tool, *options = LINTERS[linter]
-    result = run(BIN / tool, *options)
-    assert result.returncode == 0, result.stdout + result.stderr + FIXES.get(linter, "")
-
-
-def test_the_lock_is_in_step_with_pyproject() -> None:
-    """`uv lock --check`: the lock the Makefile installs is the one pyproject.toml asks for (the
-    Makefile's uv, pinned in the lock itself; a pull request that edits one without the other fails)."""
-    uv = ROOT / ".uv" / "bin" / "uv"
-    assert uv.is_file(), f"{uv}: missing; `make test` installs it"
-    result = run(uv, "lock", "--check")
-    assert result.returncode == 0, result.stdout + result.stderr + "\n(run: make lock)"
+@pytest.mark.parametrize("tool", TOOLS)
+def test_the_tool_finds_nothing(tool: str) -> None:
+    program, *args = TOOLS[tool]
+    ran = subprocess.run([BIN / program, *args], cwd=ROOT, capture_output=True, text=True)
+    assert ran.returncode == 0, f"{tool}:\n{ran.stdout}{ran.stderr}"

@@ -1,104 +1,152 @@
-"""The pipeline's promises, read from the workflows, .ci/run and the Makefile (harness/pipeline.py),
-each proven by breaking it in a copy; and the workflow files pass zizmor and GitHub's schemas."""
+"""The pipeline's four promises, each a check over the workflows, the Makefile and .ci/run (read as
+data, or run with stand-ins for the tools they call), each proven by faults: made in a copy, its
+check names the file; unbroken, it finds nothing. zizmor and GitHub's schemas do the rest."""
 
-from __future__ import annotations
-
+import os
 import re
 import shutil
 import subprocess
 import sys
-from collections.abc import Callable
+import tempfile
+from collections.abc import Iterator
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from harness import pipeline
-from harness.sandbox import replace_in, yaml_file
-from sitebuild.project import Project
+from tests.support.edits import AS_WRITTEN, replace_in, yaml_file
+from tests.support.project import ROOT
 
-BIN = Path(sys.executable).parent
-WORKFLOWS = sorted((Project().root / ".github" / "workflows").glob("*.yml"))
-DEPENDABOT = Project().root / ".github" / "dependabot.yml"
-SCHEMAS = {"vendor.github-workflows": WORKFLOWS, "vendor.dependabot": [DEPENDABOT]}
-
-
-@pytest.mark.parametrize("name", pipeline.CHECKS)
-def test_pipeline_keeps_its_promise(project: Project, name: str) -> None:
-    problems = pipeline.CHECKS[name](project.root)
-    assert not problems, "\n".join(problems)
-
-
-def edited(relative: str, change: Callable[[Any], object]) -> Callable[[Path], None]:
-    def apply(root: Path) -> None:
-        with yaml_file(root / relative) as data:
-            change(data)
-
-    return apply
+TEST, DEPLOY = ".github/workflows/test.yml", ".github/workflows/deploy.yml"
+READ = {"contents": "read", "pages": "read"}  # checkout; configure-pages reads the site's URL
+PERMISSIONS = {  # the least each job needs (zizmor does not flag a job that widens its own)
+    DEPLOY: {"workflow": {}, "build": READ, "deploy": {"pages": "write", "id-token": "write"}},
+    TEST: {"workflow": {}, "test": READ},
+}  # the deploy job publishes to Pages, proving with an id-token that it is this repository's
+MAKE, UNSET = shutil.which("make") or "make", ("CI", "SITE_DIR", "MAKE", "MFLAGS", "PYTEST_")
+STAND_IN = '#!/bin/sh\necho "${0##*/} $* SITE_DIR=$SITE_DIR" >> "${0%/*}/log"\ncase " $* " in *" $FAIL "*) exit 3;; esac\n'
+STEPS = ["make build SITE_DIR=\n", "make test SITE_DIR=site\n"]  # .ci/run's, as STAND_IN logs them
+REWRITE = "\nimport pytest\n\ndef pytest_sessionfinish(session: pytest.Session) -> None:\n    session.exitstatus = 0\n"
 
 
-def text(relative: str, old: str, new: str) -> Callable[[Path], None]:
-    return lambda root: replace_in(root / relative, old, new)
+def run(root: Path, *command: str, fail: str = "") -> tuple[int, str]:
+    """`command` with a STAND_IN for each tool, first on PATH and as make's BIN (the target's
+    prerequisites, the .venv layers, taken as made), which logs its words and SITE_DIR and exits 3
+    if given the word `fail`: the command's status, and what the tools were told."""
+    with tempfile.TemporaryDirectory() as tmp:
+        sh = partial(subprocess.run, cwd=root, capture_output=True, text=True)
+        env = {k: v for k, v in os.environ.items() if not k.startswith(UNSET)}
+        for tool in ("make", "python", "mkdocs", "java", "faketime", "chromium", "log"):
+            Path(tmp, tool).write_text(STAND_IN if tool != "log" else "")
+            Path(tmp, tool).chmod(0o755)
+        if command[0] == MAKE:
+            needs = re.findall(rf"^{command[1]}:(.*)", sh([*command, "-pn"], env=env).stdout, re.M)
+            command += (f"BIN={tmp}", *[f"-o{need}" for need in " ".join(needs).split()])
+        env |= {"FAIL": fail, "PATH": f"{tmp}:{env['PATH']}"}
+        return sh(command, env=env).returncode, Path(tmp, "log").read_text()
 
 
-def repin(action: str, pin: str) -> Callable[[Path], None]:  # whatever Dependabot last made it
-    def apply(root: Path) -> None:
-        workflow = root / pipeline.TEST
-        workflow.write_text(re.sub(rf"{action}@\S+ # .*", pin, workflow.read_text()))
-
-    return apply
+def copy(root: Path, to: Path) -> Path:  # all that a check reads: not the environments or builds
+    skip = shutil.ignore_patterns(".git", ".venv", ".uv", "site", ".*cache", "__pycache__")
+    return Path(shutil.copytree(root, to, ignore=skip, dirs_exist_ok=True))
 
 
-# configure-pages v5.0.0's action.yml declares node20 (read from the stored mirror at that commit).
-PAGES_V5 = "actions/configure-pages@983d7736d9b0ae728b81ab479565c72886d7745b # node20 v5.0.0"
+def workflows(root: Path) -> dict[str, Any]:
+    files = sorted((root / ".github" / "workflows").glob("*.yml"))
+    return {f".github/workflows/{path.name}": AS_WRITTEN.load(path) for path in files}
 
 
-BREAKS: dict[str, tuple[Callable[[Path], None], str, str]] = {
-    "the tests no longer run on pull requests": (edited(pipeline.TEST, lambda d: d["on"].pop("pull_request")), "every_push_and_pull_request_runs_the_suite", "does not run on `pull_request`"),
-    "a pull request that changes only docs/ skips the tests": (edited(pipeline.TEST, lambda d: d["on"].__setitem__("pull_request", {"paths": ["docs/**"]})), "every_push_and_pull_request_runs_the_suite", "`pull_request` is filtered"),
-    "the test job may write to the repository": (edited(pipeline.TEST, lambda d: d["jobs"]["test"]["permissions"].__setitem__("contents", "write")), "jobs_have_least_permissions", "job 'test' holds permissions {'contents': 'write'"),
-    "the test job gains a permission": (edited(pipeline.TEST, lambda d: d["jobs"]["test"]["permissions"].__setitem__("issues", "write")), "jobs_have_least_permissions", "not its least"),
-    "a '-' in front of the Makefile's pytest line": (text("Makefile", "\t$(BIN)/python -m pytest", "\t-$(BIN)/python -m pytest"), "ci_verdict_is_the_suites", "`make test` succeeds although pytest failed"),
-    "`|| true` after the Makefile's pytest line": (text("Makefile", "-m pytest $(PYTEST_ARGS)", "-m pytest $(PYTEST_ARGS) || true"), "ci_verdict_is_the_suites", "`make test` succeeds although pytest failed"),
-    ".ci/run ignores the tests' status": (text(pipeline.RECIPE, "SITE_DIR=site make test", "SITE_DIR=site make test || true"), "ci_verdict_is_the_suites", "exits 0 when `make test` exits 3"),
-    ".ci/run skips the tests": (text(pipeline.RECIPE, "SITE_DIR=site make test\n", ""), "ci_verdict_is_the_suites", "must run `make build`, then `SITE_DIR=site make test`"),
-    "the workflow continues on error": (edited(pipeline.TEST, lambda d: d["jobs"]["test"].__setitem__("continue-on-error", True)), "ci_verdict_is_the_suites", "`continue-on-error` turns a failing suite green"),
-    "the deploy publishes the Markdown sources": (edited(pipeline.TEST, lambda d: d["jobs"]["test"]["steps"][-1]["with"].__setitem__("path", "docs")), "deploy_publishes_the_tested_build", "uploads 'docs'"),
-    "make build writes another folder": (text("Makefile", "SITE_DIR ?= site", "SITE_DIR ?= public"), "deploy_publishes_the_tested_build", "`make build` writes 'public'"),
-    "the deploy triggers on a branch that does not exist": (edited(pipeline.DEPLOY, lambda d: d["on"]["push"].__setitem__("branches", ["mian"])), "deploy_runs_on_the_default_branch", "['mian'], not to the default branch"),
-    "a deployment can be cancelled half-way": (text(pipeline.DEPLOY, "  cancel-in-progress: false", "  cancel-in-progress: true"), "deployments_are_never_cancelled", "cancel-in-progress: false"),
-    "the deploy job does not wait for the tested build": (text(pipeline.DEPLOY, "    needs: build\n", ""), "deploy_publishes_the_tested_build", "deploys without needing the tested build"),
-    "an action pinned to a tag": (repin("actions/checkout", "actions/checkout@v7"), "actions_are_pinned_on_live_runtimes", "is not pinned as"),
-    "configure-pages moved back to v5.0.0, a node20 action": (repin("actions/configure-pages", PAGES_V5), "actions_are_pinned_on_live_runtimes", "actions/configure-pages runs on node20"),
-    "Dependabot no longer watches uv.lock": (edited(pipeline.DEPENDABOT, lambda d: d.__setitem__("updates", [u for u in d["updates"] if u["package-ecosystem"] != "uv"])), "dependabot_keeps_every_lock_current", "no `uv` updates"),
-}  # fmt: skip
+def every_change_runs_the_suite(root: Path) -> Iterator[str]:
+    """Every push and pull request, unfiltered (no change skips it), and the deploy's call."""
+    on = workflows(root)[TEST]["on"]
+    filters = [on.get(event, "missing") for event in ("push", "pull_request")]
+    if any(filters) or "workflow_call" not in on:
+        yield f"{TEST}: `on:` must hold `push` and `pull_request`, unfiltered, and `workflow_call`"
 
 
-@pytest.mark.parametrize("name", BREAKS)
-def test_a_broken_promise_is_caught(project: Project, tmp_path: Path, name: str) -> None:
-    breaks, check, words = BREAKS[name]
-    branch = pipeline.default_branch(project.root)
-    for part in pipeline.PARTS:
-        source = project.root / part
-        (tmp_path / part).parent.mkdir(parents=True, exist_ok=True)
-        (shutil.copytree if source.is_dir() else shutil.copy2)(source, tmp_path / part)
-    subprocess.run(["git", "init", "-q", "-b", str(branch)], cwd=tmp_path, check=True)
-    assert not pipeline.CHECKS[check](tmp_path), "the unbroken copy should keep the promise"
-    breaks(tmp_path)
-    problems = "\n".join(pipeline.CHECKS[check](tmp_path))
-    assert words in problems, f"{name}: {check} did not report {words!r}:\n{problems}"
+def status_reaches_ci(root: Path) -> Iterator[str]:
+    """pytest's status through `make test` and .ci/run to the workflow; pytest runs from outside,
+    in a copy: a conftest.py that rewrites a session's status hides it from the session."""
+    if run(root, MAKE, "test", fail="pytest")[0] == 0:
+        yield "Makefile: `make test` exits 0 when pytest fails"
+    for steps, fail in enumerate(("build", "test"), start=1):
+        if (ran := run(root, "bash", ".ci/run", fail=fail)) != (3, "".join(STEPS[:steps])):
+            yield f".ci/run: `make {fail}` failed (3), and it ran {ran[1]!r} and exited {ran[0]}"
+    for name, data in workflows(root).items():
+        for job, body in data["jobs"].items():
+            if any("continue-on-error" in where for where in [body, *body.get("steps", [])]):
+                yield f"{name}: job {job!r} has `continue-on-error`: a failing suite turns green"
+    with tempfile.TemporaryDirectory() as tmp:
+        fails = copy(root, Path(tmp)) / "tests" / "test_fails.py"
+        fails.write_text("def test_fails() -> None:\n    raise AssertionError\n")
+        status = run(Path(tmp), sys.executable, "-m", "pytest", "-n", "0", str(fails))[0]
+    if status != 1:
+        yield f"tests/conftest.py: pytest exits {status}, not 1, when a test beside it fails"
 
 
-def passes(tool: str, *args: str | Path) -> None:
-    """`tool`, from the suite's own environment, finds nothing."""
-    result = subprocess.run([BIN / tool, *args], capture_output=True, text=True, check=False)
-    assert result.returncode == 0, result.stdout + result.stderr
+def deploys_what_was_tested(root: Path) -> Iterator[str]:
+    """What `make build` writes by default is what .ci/run tests (STEPS) and test.yml's job
+    uploads; the deploy job needs the job that runs test.yml."""
+    built = re.findall(r"^mkdocs build .*--site-dir (\S+)", run(root, MAKE, "build")[1], re.M)
+    if built != ["site"]:
+        yield f"Makefile: `make build` writes {built} by default, not 'site', which .ci/run tests"
+    for job, body in workflows(root)[TEST]["jobs"].items():
+        steps = body.get("steps", [])
+        uploaded = [s["with"]["path"] for s in steps if "pages-artifact@" in str(s.get("uses"))]
+        if ".ci/run" in str([step.get("run") for step in steps]) and uploaded != ["site"]:
+            yield f"{TEST}: job {job!r} runs .ci/run, which tests 'site', and uploads {uploaded}"
+    jobs = workflows(root)[DEPLOY]["jobs"]
+    builds = {job for job, body in jobs.items() if str(body.get("uses")).endswith(f"/{TEST}")}
+    for job, body in jobs.items():
+        needs = builds & {*re.findall(r"[\w-]+", str(body.get("needs")))}
+        if "deploy-pages@" in str(body.get("steps")) and not needs:
+            yield f"{DEPLOY}: job {job!r} deploys without needing {builds}, which test and upload the site"
 
 
-def test_zizmor_finds_nothing_in_the_workflows_or_dependabot() -> None:
-    passes("zizmor", "--offline", "--persona", "pedantic", "--no-progress", *WORKFLOWS, DEPENDABOT)
+def least_permissions(root: Path) -> Iterator[str]:
+    """None at the workflow level, so no job inherits any; each job exactly what PERMISSIONS says."""
+    for name, data in workflows(root).items():
+        held = {j: b.get("permissions") for j, b in [("workflow", data), *data["jobs"].items()]}
+        if held != PERMISSIONS.get(name):
+            yield f"{name}: permissions {held}, not the least {PERMISSIONS.get(name)}"
 
 
-@pytest.mark.parametrize("schema", SCHEMAS)
-def test_files_match_githubs_schemas(schema: str) -> None:
-    passes("check-jsonschema", "--builtin-schema", schema, *SCHEMAS[schema])
+FAULTS = [  # (check, file, keys to a YAML value and the new one, None to remove it | old, new text)
+    (every_change_runs_the_suite, TEST, ("on", "pull_request"), None),
+    (every_change_runs_the_suite, TEST, ("on", "push"), {"paths": ["docs/**"]}),
+    (status_reaches_ci, "Makefile", "\t$(BIN)/python -m pytest", "\t-$(BIN)/python -m pytest"),
+    (status_reaches_ci, "Makefile", "$(PYTEST_ARGS)", "$(PYTEST_ARGS) || true"),
+    (status_reaches_ci, ".ci/run", "make build\n", "make build || true\n"),
+    (status_reaches_ci, ".ci/run", "make test\n", "make test || true\n"),
+    (status_reaches_ci, DEPLOY, ("jobs", "deploy", "steps", 0, "continue-on-error"), True),
+    (status_reaches_ci, "tests/conftest.py", "\nimport pytest\n", REWRITE),
+    (deploys_what_was_tested, TEST, ("jobs", "test", "steps", -1, "with", "path"), "docs"),
+    (deploys_what_was_tested, "Makefile", "SITE_DIR ?= site", "SITE_DIR ?= public"),
+    (deploys_what_was_tested, DEPLOY, ("jobs", "deploy", "needs"), None),
+    (least_permissions, TEST, ("jobs", "test", "permissions", "contents"), "write"),
+    (least_permissions, DEPLOY, ("permissions",), {"contents": "read"}),
+]
+
+
+@pytest.mark.parametrize("check", dict.fromkeys(f[0] for f in FAULTS), ids=lambda c: c.__name__)
+def test_the_pipeline_keeps_its_promise(check: Any, tmp_path: Path) -> None:
+    """The project keeps it, and so does an unbroken copy: the baseline of its faults."""
+    for root in (ROOT, copy(ROOT, tmp_path)):
+        assert not (problems := list(check(root))), "\n".join(problems)
+
+
+@pytest.mark.parametrize("fault", FAULTS, ids=lambda fault: f"{fault[1]}: {fault[2]}")
+def test_a_broken_promise_is_reported(fault: tuple[Any, ...], tmp_path: Path) -> None:
+    """It is reported, naming the file. The first report is enough: the slow part, pytest in a
+    copy, comes last, and runs only for the fault it is there for."""
+    check, file, where, new = fault
+    if isinstance(where, tuple):
+        with yaml_file(copy(ROOT, tmp_path) / file) as data:
+            for key in where[:-1]:
+                data = data[key]
+            data.pop(where[-1]) if new is None else data.__setitem__(where[-1], new)
+    else:
+        replace_in(copy(ROOT, tmp_path) / file, where, new)
+    reported = next((p for p in check(tmp_path) if p.startswith(f"{file}:")), None)
+    assert reported, f"{file}: {where} -> {new!r} is not reported: {list(check(tmp_path))}"

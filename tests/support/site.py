@@ -1,22 +1,26 @@
 """Read a built site: its files, its pages parsed once each, and where each link lands. Every guard
-and test reads the build through this one object, with what it was made from (project, table)."""
+and test reads a build through this one object, with what MkDocs read it from: the configuration
+and the pages with their front matter (tests/support/project.py)."""
 
 from __future__ import annotations
 
 import json
+import os
+from collections.abc import Mapping
 from copy import copy
 from dataclasses import dataclass
 from functools import cache, cached_property
+from pathlib import Path
+from unittest import mock
 from urllib.parse import unquote, urljoin, urlsplit
 
 from bs4 import BeautifulSoup, Tag
+from mkdocs.structure.pages import Page
 
-from sitebuild.build import Built
-from sitebuild.config import Settings, load_yaml
-from sitebuild.table import Page
+from hooks.dates import epoch
+from tests.support.project import Project, configuration, nav_pages
 
-# Attributes that name another resource, on any element.
-LINK_ATTRIBUTES = ("href", "src", "poster", "data", "action")
+LINK_ATTRIBUTES = ("href", "src", "poster", "data", "action")  # attributes naming a resource
 
 
 @dataclass(frozen=True)
@@ -31,22 +35,31 @@ class Target:
 
 
 class BuiltSite:
-    def __init__(self, built: Built) -> None:
-        self.built, self.project, self.table = built, built.project, built.table
-        self.settings: Settings = built.settings
-        self.root, self.site_url = built.site_dir, built.settings.site_url
+    def __init__(self, project: Project, root: Path, env: Mapping[str, str] | None = None) -> None:
+        self.project, self.root, self.env = project, root.resolve(), dict(env or {})
+        self.config = configuration(project, env)
+        self.pages = nav_pages(self.config)
+        self.site_url = self.config.site_url or "/"
         self.base_path = urlsplit(self.site_url).path  # e.g. /strategic-alliances/
+        self.epoch = int(epoch(project.root))
         self.files = sorted(
             p.relative_to(self.root).as_posix() for p in self.root.rglob("*") if p.is_file()
         )
         self.html_files = [f for f in self.files if f.endswith(".html")]
-        self.page_files = [self.file_of(p) for p in self.table.pages]  # in nav order
+        self.page_files = [self.file_of(p) for p in self.pages]  # in nav order
 
     def file_of(self, page: Page) -> str:
         return page.url + "index.html"
 
     def page_of(self, file: str) -> Page | None:
-        return self.table.by_url(self.page_path(file))
+        return next((p for p in self.pages if p.url == file.removesuffix("index.html")), None)
+
+    def source_of(self, file: str) -> str:
+        """What a maintainer edits to change `file`: its page's Markdown, or else the templates."""
+        page = self.page_of(file)
+        return (
+            f"docs/{page.file.src_uri} -> {file}" if page else f"overrides/ (templates) -> {file}"
+        )
 
     def text(self, file: str) -> str:
         return (self.root / file).read_text(encoding="utf-8")
@@ -55,47 +68,15 @@ class BuiltSite:
     def soup(self, file: str) -> BeautifulSoup:
         return BeautifulSoup(self.text(file), "lxml")
 
-    def page_path(self, file: str) -> str:
-        """A file's URL relative to the site root: a/index.html -> a/, index.html -> ''."""
-        return file.removesuffix("index.html")
-
-    def url_path(self, file: str) -> str:
-        """The URL path a file is served at: a/index.html -> /base/a/."""
-        return self.base_path + self.page_path(file)
-
     def url(self, file: str) -> str:
         """The absolute URL a file is published at, under site_url."""
-        return self.site_url + self.page_path(file)
-
-    def file_for(self, url_path: str) -> str | None:
-        """The file GitHub Pages serves for a URL path under the base, or None."""
-        if not url_path.startswith(self.base_path):
-            return None
-        rel = unquote(url_path[len(self.base_path) :])
-        if rel == "" or rel.endswith("/"):
-            rel += "index.html"
-        return rel if (self.root / rel).is_file() else None
-
-    def redirect_target(self, file: str) -> str | None:
-        """Where a redirect stub (mkdocs-redirects' output) sends the reader, or None."""
-        refresh = self.soup(file).find("meta", attrs={"http-equiv": "refresh"})
-        if not isinstance(refresh, Tag):
-            return None
-        return str(refresh.get("content", "")).split("url=", 1)[-1].strip()
-
-    def source_of(self, file: str) -> str:
-        """What a maintainer edits to change `file`: its page's Markdown, or else the templates."""
-        page = self.page_of(file)
-        if page is None:
-            return f"{self.project.relative(self.project.overrides)}/ (templates) -> {file}"
-        return f"{self.project.relative(self.project.docs / page.source)} -> {file}"
+        return self.site_url + file.removesuffix("index.html")
 
     def article(self, file: str) -> Tag | None:
         found = self.soup(file).select_one("article.md-content__inner")
         return found if isinstance(found, Tag) else None
 
     def in_article(self, file: str, selector: str) -> list[Tag]:
-        """What `selector` matches in a page's article (none, if it has no article)."""
         article = self.article(file)
         return article.select(selector) if article else []
 
@@ -126,50 +107,66 @@ class BuiltSite:
         return str(tag["content"]) if isinstance(tag, Tag) and tag.has_attr("content") else None
 
     def search_documents(self) -> dict[str, str]:
-        """Page URL (from the site root) -> the text either engine's search index holds for it."""
-        for name, key in (("search/search_index.json", "docs"), ("search.json", "items")):
-            if (self.root / name).is_file():
-                documents: dict[str, str] = {}
-                for doc in json.loads(self.text(name))[key]:
-                    page = str(doc["location"]).split("#", 1)[0]
-                    text = BeautifulSoup(f"{doc.get('title', '')} {doc.get('text', '')}", "lxml")
-                    documents[page] = documents.get(page, "") + " " + text.get_text(" ")
-                return documents
-        return {}
+        """Page URL (from the site root) -> the text the search index holds for it."""
+        documents: dict[str, str] = {}
+        if (self.root / "search/search_index.json").is_file():
+            for doc in json.loads(self.text("search/search_index.json"))["docs"]:
+                page = str(doc["location"]).split("#", 1)[0]
+                text = BeautifulSoup(f"{doc.get('title', '')} {doc.get('text', '')}", "lxml")
+                documents[page] = documents.get(page, "") + " " + text.get_text(" ")
+        return documents
+
+    def file_for(self, url_path: str) -> str | None:
+        """The file GitHub Pages serves for a URL path under the base, or None."""
+        if not url_path.startswith(self.base_path):
+            return None
+        relative = unquote(url_path[len(self.base_path) :])
+        relative += "index.html" if relative == "" or relative.endswith("/") else ""
+        return relative if (self.root / relative).is_file() else None
+
+    def redirect_target(self, file: str) -> str | None:
+        """Where a redirect stub (mkdocs-redirects' output) sends the reader, or None."""
+        refresh = self.soup(file).find("meta", attrs={"http-equiv": "refresh"})
+        return (
+            str(refresh.get("content", "")).split("url=", 1)[-1].strip()
+            if isinstance(refresh, Tag)
+            else None
+        )
 
     @cached_property
-    def original_url(self) -> str:
-        """The project's own site URL (mkdocs.yml's), which a fork's links must never name."""
-        url = str(load_yaml(self.project.config_file, {}).get("site_url") or "")
-        return url if url.endswith("/") else url + "/"
-
-    def outside_problem(self, absolute: str, ref: str) -> str | None:
-        """Why a link out is wrong: not https, on the site's host outside its base, or naming the
-        project's own address in a fork's build (written by hand where `| url` follows the base)."""
-        own, parts = urlsplit(self.original_url), urlsplit(absolute)
-        host = urlsplit(self.site_url).netloc
-        if parts.path.startswith(own.path) and parts.netloc in (own.netloc, host):
-            return f"names the project's own {self.original_url} in a build for {self.site_url}{self.written_in(own.path)}; write it relative, or through `| url`"
-        if parts.netloc == host:
-            return f"leaves the site's base {self.site_url} for {absolute}{self.written_in(parts.path)}"
-        return None if parts.scheme == "https" else f"external link is not https: {ref}"
+    def own_url(self) -> str:
+        """The project's own site URL (mkdocs.yml's default), which a fork's links never name."""
+        environ = {k: v for k, v in os.environ.items() if k not in ("SITE_URL", "REPO_URL")}
+        with mock.patch.dict(os.environ, environ, clear=True):
+            return configuration(self.project).site_url or "/"
 
     def written_in(self, text: str) -> str:
-        """' (written in overrides/x.html, ...)' for the sources that hold `text` as it is."""
-        sources = [*self.project.overrides.rglob("*.html"), *self.project.docs.rglob("*.md")]
+        """' (written in overrides/x.html)' for the sources that hold `text`, to say what to fix."""
+        sources = [
+            *(self.project.root / "overrides").rglob("*.html"),
+            *(self.project.root / "docs").rglob("*.md"),
+        ]
         found = sorted(
-            self.project.relative(p) for p in sources if text in p.read_text(encoding="utf-8")
+            p.relative_to(self.project.root).as_posix()
+            for p in sources
+            if text in p.read_text(encoding="utf-8")
         )
         return f" (written in {', '.join(found)})" if found else ""
 
     def resolve(self, file: str, ref: str) -> Target:
-        """Resolve a link found in `file` the way a browser on GitHub Pages would."""
+        """Resolve a link found in `file` as a browser on GitHub Pages would."""
         absolute = urljoin(self.site_url + file, ref.strip())
         parts = urlsplit(absolute)
         if parts.scheme in ("mailto", "tel", "data"):
             return Target(absolute, None, "", external=False)
         if not (absolute + "/").startswith(self.site_url):
-            return Target(absolute, None, parts.fragment, True, self.outside_problem(absolute, ref))
+            own, host = urlsplit(self.own_url), urlsplit(self.site_url).netloc
+            problem = None if parts.scheme == "https" else f"external link is not https: {ref}"
+            if parts.netloc in (own.netloc, host) and parts.path.startswith(own.path):
+                problem = f"names the project's own {self.own_url} in a build for {self.site_url}{self.written_in(own.path)}; write it relative, or through `| url`"
+            elif parts.netloc == host:
+                problem = f"leaves the site's base {self.site_url} for {absolute}"
+            return Target(absolute, None, parts.fragment, True, problem)
         target = self.file_for(parts.path)
         if target is None:
             if (self.root / parts.path.removeprefix(self.base_path)).is_dir():
@@ -194,7 +191,6 @@ def links_in(soup: BeautifulSoup) -> list[tuple[Tag, str, str]]:
             value = tag.get(attribute)
             if isinstance(value, str) and not (tag.name == "object" and attribute != "data"):
                 found.append((tag, attribute, value))
-        srcset = tag.get("srcset")
-        if isinstance(srcset, str):
+        if isinstance(srcset := tag.get("srcset"), str):
             found += [(tag, "srcset", part.split()[0]) for part in srcset.split(",") if part]
     return found

@@ -8,8 +8,6 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from sitebuild.table import Role
-
 # sha256 of seeds/strategic-alliances.md, byte for byte as ../shared/seed/ has it.
 SEED_SHA256 = "363545468f8ec300c59097413f1f796c05acf2cade8e6a65774aa28f89db473e"
 
@@ -23,7 +21,7 @@ CONCLUSION_HEADING = "Conclusion"
 class Section:
     heading: str  # exactly as in the seed (or CONCLUSION_HEADING)
     paragraphs: tuple[str, ...]  # exactly as in the seed
-    role: Role  # the page role that carries it: introduction, pillar or conclusion
+    role: str  # the page role that carries it: introduction, pillar or conclusion
 
     @property
     def sentences(self) -> list[str]:
@@ -36,12 +34,13 @@ def sha256(path: Path) -> str:
 
 def read_seed(path: Path) -> list[Section]:
     """The title with its introduction, each '##' section, then the conclusion, in order."""
-    sections: list[tuple[str, list[str], Role]] = []
+    sections: list[tuple[str, list[str], str]] = []
     for block in path.read_text(encoding="utf-8").split("\n\n"):
         block = block.strip("\n")
         if heading := re.match(r"^(#{1,6})\s+(.*)$", block):
-            role: Role = "introduction" if len(heading.group(1)) == 1 else "pillar"
-            sections.append((heading.group(2), [], role))
+            sections.append(
+                (heading.group(2), [], "introduction" if len(heading.group(1)) == 1 else "pillar")
+            )
         elif block.startswith(CONCLUSION_OPENS):
             sections.append((CONCLUSION_HEADING, [block], "conclusion"))
         elif block:

@@ -1,31 +1,27 @@
-"""Changes to a throwaway copy of the project: the fault matrix's edits, and the README's procedures
-(add a page, move a page, move an anchor). YAML is edited as data through ruamel.yaml round-trip,
-which keeps comments, tags and styles, so no change depends on how the live files are formatted."""
+"""Changes to a throwaway copy of the project: the faults' edits and the README's procedures (add
+a page, move a page, move an anchor). YAML is edited as data through ruamel.yaml's round trip, which
+keeps comments, tags and styles, so no change depends on how the live files are formatted."""
 
 from __future__ import annotations
 
 import io
 import re
-import subprocess
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from mkdocs.utils.meta import YAML_RE
 from ruamel.yaml import YAML
 
-from sitebuild.project import Project
-from sitebuild.table import FRONT_MATTER, read_table
+from tests.support.project import Project
 
 Change = Callable[[Project], None]
 Data = Any  # a ruamel.yaml mapping or sequence, edited in place
 
-
-def commit(project: Project) -> None:
-    """One commit: what the copy's lock published "before" is what the original publishes now."""
-    git = ["git", "-c", "user.name=tests", "-c", "user.email=tests@localhost"]
-    for args in (["init", "-q"], ["add", "-A"], ["commit", "-qm", "as published"]):
-        subprocess.run([*git, *args], cwd=project.root, check=True, capture_output=True)
+AS_WRITTEN = YAML()
+AS_WRITTEN.preserve_quotes, AS_WRITTEN.width = True, 4096
+AS_WRITTEN.indent(mapping=2, sequence=4, offset=2)
 
 
 def replace_in(path: Path, old: str, new: str) -> None:
@@ -49,10 +45,6 @@ def append(relative: str, text: str) -> Change:
     return change
 
 
-def delete(relative: str) -> Change:
-    return lambda project: (project.root / relative).unlink()
-
-
 def both(*changes: Change) -> Change:
     def change(project: Project) -> None:
         for each in changes:
@@ -61,21 +53,16 @@ def both(*changes: Change) -> Change:
     return change
 
 
-YAML_AS_WRITTEN = YAML()
-YAML_AS_WRITTEN.preserve_quotes, YAML_AS_WRITTEN.width = True, 4096
-YAML_AS_WRITTEN.indent(mapping=2, sequence=4, offset=2)
-
-
 def dumped(data: Data) -> str:
     out = io.StringIO()
-    YAML_AS_WRITTEN.dump(data, out)
+    AS_WRITTEN.dump(data, out)
     return out.getvalue()
 
 
 @contextmanager
 def yaml_file(path: Path) -> Iterator[Data]:
-    """A YAML file (mkdocs.yml, a workflow) as data, written back when the block ends."""
-    data = YAML_AS_WRITTEN.load(path.read_text(encoding="utf-8"))
+    """A YAML file as data, written back when the block ends."""
+    data = AS_WRITTEN.load(path.read_text(encoding="utf-8"))
     yield data
     path.write_text(dumped(data), encoding="utf-8")
 
@@ -90,26 +77,19 @@ def config(change: Callable[[Data], object]) -> Change:
     return apply
 
 
-def front_matter(relative: str, change: Callable[[Data], object]) -> Change:
-    """A change to one page's front matter, made on its data."""
+def meta(relative: str, key: str, value: Any = None) -> Change:
+    """Set (or, with None, remove) one front-matter key of a page."""
 
     def apply(project: Project) -> None:
         path = project.root / relative
         text = path.read_text(encoding="utf-8")
-        match = FRONT_MATTER.match(text)
+        match = YAML_RE.match(text)
         assert match, f"set-up: {path} has no front matter"
-        data = YAML_AS_WRITTEN.load(match.group(1))
-        change(data)
+        data = AS_WRITTEN.load(match.group(1))
+        data.pop(key) if value is None else data.__setitem__(key, value)
         path.write_text(f"---\n{dumped(data)}---\n{text[match.end() :]}", encoding="utf-8")
 
     return apply
-
-
-def meta(relative: str, key: str, value: Any = None) -> Change:
-    """Set (or, with None, remove) one front-matter key of a page."""
-    return front_matter(
-        relative, lambda d: d.__setitem__(key, value) if value is not None else d.pop(key)
-    )
 
 
 def nav_item(data: Data, source: str) -> tuple[Data, str]:
@@ -122,7 +102,6 @@ def nav_item(data: Data, source: str) -> tuple[Data, str]:
 
 
 def retitle(data: Data, source: str, title: str) -> None:
-    """The nav entry that lists `source` titled `title` instead."""
     item, old = nav_item(data, source)
     item[title] = item.pop(old)
 
@@ -139,7 +118,7 @@ def moves(data: Data, where: str) -> Data:
 
 
 def swap_toggle_names(data: Data) -> None:
-    """A label that lies: the light and dark options' toggle names swapped in mkdocs.yml."""
+    """A label that lies: the light and dark options' toggle names swapped."""
     light, dark = data["theme"]["palette"][1]["toggle"], data["theme"]["palette"][2]["toggle"]
     light["name"], dark["name"] = dark["name"], light["name"]
 
@@ -154,66 +133,44 @@ def redirect_lines(lock: Path, old: str, new: str) -> None:
     lock.write_text(moved + "".join(f"{each}\n" for each in added), encoding="utf-8")
 
 
-def retarget(entries: Data, old: str, new: str) -> None:
-    """Each key and value of a map of moves that starts `old` starts `new` instead, in order."""
-
-    def renamed(value: str) -> str:
-        return new + value.removeprefix(old) if value.startswith(old) else value
-
-    for key, target in list(entries.items()):
-        del entries[key]
-        entries[renamed(key)] = renamed(target)
-
-
 def move_page(old: str, new: str) -> Change:
-    """docs/<old>.md moved to docs/<new>.md as the README says: nav, redirect, lock; entries
-    already leading to the old page, or moving its anchors, now name the new one."""
+    """docs/<old>.md moved to docs/<new>.md as the README says: nav, redirect, lock."""
 
     def change(project: Project) -> None:
-        (project.docs / f"{old}.md").rename(project.docs / f"{new}.md")
+        (project.root / "docs" / f"{old}.md").rename(project.root / "docs" / f"{new}.md")
         with yaml_file(project.config_file) as data:
             item, title = nav_item(data, f"{old}.md")
             item[title] = f"{new}.md"
-            redirects = moves(data, "redirect_maps")
-            redirects.update({k: f"{new}.md" for k, v in redirects.items() if v == f"{old}.md"})
-            redirects[f"{old}.md"] = f"{new}.md"
-            retarget(moves(data, "moved_anchors"), f"{old}/", f"{new}/")
+            moves(data, "redirect_maps")[f"{old}.md"] = f"{new}.md"
         redirect_lines(project.links_lock, f"/{old}/", f"/{new}/")
 
     return change
 
 
-def move_anchor(page: str, old: str, new: str) -> Change:
+def move_anchor(page: str, old: str, new: str, whole: str | None) -> Change:
     """Heading id #<old> on docs/<page>.md renamed #<new> as the README says, with moved_anchors and
-    lock lines on every page the heading is on: its own and, for a part, the whole-essay page."""
+    lock lines on every page the heading is on: its own and, for a part, the whole essay's."""
 
     def change(project: Project) -> None:
-        replace_in(project.docs / f"{page}.md", f"{{ #{old} }}", f"{{ #{new} }}")
-        table = read_table(project.config_file)
-        own, whole = table.by_source(f"{page}.md"), table.one("whole")
-        pages = [f"{page}/"] + ([whole.url] if whole and own in table.parts else [])
+        replace_in(project.root / "docs" / f"{page}.md", f"{{ #{old} }}", f"{{ #{new} }}")
+        pages = [f"{page}/", *([whole] if whole else [])]
         with yaml_file(project.config_file) as data:
-            anchors = moves(data, "moved_anchors")
-            for where in pages:  # an entry that led to the old id leads to the new one
-                led = [key for key, target in anchors.items() if target == f"{where}#{old}"]
-                anchors.update(dict.fromkeys(led, f"{where}#{new}"))
-                anchors[f"{where}#{old}"] = f"{where}#{new}"
+            moves(data, "moved_anchors").update({f"{w}#{old}": f"{w}#{new}" for w in pages})
         for where in pages:
             redirect_lines(project.links_lock, f"/{where}#{old}", f"/{where}#{new}")
 
     return change
 
 
-def add_page(source: str, title: str, heading: str) -> Change:
-    """A page outside the essay, added as the README says (with a quote of its own in its
-    description, a subtitle, which the theme shows in the nav, and a class in its heading's
-    attribute list): its file, a nav line, its links."""
+def add_page(source: str, title: str, text: str) -> Change:
+    """A page outside the essay, added as the README says (a quote of its own in its description,
+    a subtitle, a class beside the id in its heading): its file, a nav line, its links."""
     stem = source.removesuffix(".md")
     front = f'description: What {title} holds, "a page of its own".\nsubtitle: An optional line below its title'
-    text = f"---\n{front}\n---\n\n# {title} {{: #{stem} .sandbox-title }}\n\n{heading}\n"
+    page = f"---\n{front}\n---\n\n# {title} {{: #{stem} .sandbox-title }}\n\n{text}\n"
 
     def change(project: Project) -> None:
-        (project.docs / source).write_text(text, encoding="utf-8")
+        (project.root / "docs" / source).write_text(page, encoding="utf-8")
         with yaml_file(project.config_file) as data:
             data["nav"].append({title: source})
         append("published-links.txt", f"/{stem}/\n/{stem}/#{stem}\n")(project)

@@ -1,0 +1,102 @@
+"""The mistakes MkDocs lets through without a word, each a warning that names the file and says
+what to do; `strict: true` fails the build on it, and `mkdocs serve` names it on every save:
+- a heading with no explicit id, or an id used twice on a page: Python-Markdown's toc gives the one
+  a slug and the other a '_1' suffix, silently, and ids are what other docs link to;
+- front matter MkDocs drops (not closed, not YAML, not a mapping), or no description in it;
+- a symbolic link in docs/ or overrides/: GitHub's Pages upload follows it out of the repository.
+(Ids used on two pages, and the maps of moves, are checked with the built pages: published.py.)"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Mapping
+from pathlib import Path
+from xml.etree.ElementTree import Element
+
+import yaml
+from markdown import Extension, Markdown
+from markdown.treeprocessors import Treeprocessor
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+from mkdocs.utils.meta import YAML_RE
+
+log = logging.getLogger("mkdocs.hooks.checks")  # strict mode counts the warnings of "mkdocs.*"
+HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+DESCRIPTION = "'description: ...', one sentence for search results, sharing and the cards"
+CURRENT: list[str] = []  # the page being rendered, as a maintainer names it: docs/name.md
+
+
+class HeadingIds(Treeprocessor):
+    """Each heading's id as written: after attr_list (priority 8), before toc (5) names it."""
+
+    def run(self, root: Element) -> None:
+        seen: set[str] = set()
+        for heading in (e for e in root.iter() if e.tag in HEADINGS and CURRENT):
+            text, id = " ".join("".join(heading.itertext()).split()), heading.get("id")
+            if id is None:
+                log.warning(
+                    f"{CURRENT[0]}: heading '{text}' has no explicit id; append one, such as "
+                    "'{ #some-id }': other docs link to it, and a generated one changes with the text"
+                )
+            elif id in seen:
+                log.warning(
+                    f"{CURRENT[0]}: heading id '#{id}' is used twice on the page; toc would rename the second '{id}_1'"
+                )
+            seen.add(id or "")
+
+
+class HeadingIdsExtension(Extension):
+    def extendMarkdown(self, md: Markdown) -> None:
+        md.treeprocessors.register(HeadingIds(md), "heading_ids", 6)
+
+
+def relative(path: str, config: MkDocsConfig) -> str:
+    return Path(os.path.relpath(path, Path(config.config_file_path).parent)).as_posix()
+
+
+def on_config(config: MkDocsConfig) -> None:
+    config.markdown_extensions.append(HeadingIdsExtension())  # type: ignore[arg-type]
+
+
+def on_pre_build(config: MkDocsConfig) -> None:
+    for folder in (config.docs_dir, config.theme.custom_dir):
+        for directory, folders, files in os.walk(folder or ""):
+            for path in (Path(directory) / name for name in folders + files):
+                if path.is_symlink():
+                    log.warning(
+                        f"{relative(str(path), config)}: is a symbolic link to {os.readlink(path)}; the site publishes only files kept in the repository: copy the file in"
+                    )
+
+
+def front_matter_problem(markdown: str, meta: Mapping[str, object]) -> str | None:
+    """Why MkDocs read no description: it drops front matter it cannot read, and keeps the text."""
+    if markdown.startswith("---") and not meta:
+        if (match := YAML_RE.match(markdown)) is None:
+            return "its front matter is never closed by a '---' line"
+        try:
+            data = yaml.safe_load(match.group(1))
+        except yaml.YAMLError as error:
+            mark = getattr(error, "problem_mark", None)
+            at = f" (line {mark.line + 2})" if mark else ""
+            return f"its front matter is not valid YAML{at}: {getattr(error, 'problem', error)}"
+        if not isinstance(data, dict):
+            return (
+                f"its front matter is not a mapping of 'key: value' lines ({type(data).__name__})"
+            )
+    return None if "description" in meta else f"has no {DESCRIPTION} in its front matter"
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    CURRENT[:] = [relative(page.file.abs_src_path or "", config)]
+    if problem := front_matter_problem(markdown, page.meta):
+        log.warning(
+            f"{CURRENT[0]}: {problem}; MkDocs ignores it. Open the page with '---', {DESCRIPTION}, and '---'"
+        )
+    return markdown
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    CURRENT.clear()  # the whole essay is rendered again later, from pages checked already
+    return html

