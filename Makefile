@@ -1,9 +1,6 @@
 # Every target sets itself up: a fresh clone needs only Python 3.11+ (with pip), git and make.
-# uv.lock is the one lock. .venv/ gets it in layers, each target asking for what it needs:
-#   the preview        MkDocs, Material, pymdown-extensions, redirects (pyproject's dependencies)
-#   group build        + Playwright, pypdf and lxml, for the PDF edition (make build)
-#   group test         + everything the tests drive
-# A layer is synced when the lock changes and never otherwise, so a re-run installs nothing.
+# .venv/ gets uv.lock in layers, each target asking for what it needs: the preview (pyproject's
+# dependencies), group build (the PDF edition), group test. A re-run installs nothing.
 PYTHON   ?= python3
 VENV     ?= .venv
 SITE_DIR ?= site
@@ -12,14 +9,12 @@ BIN      := $(VENV)/bin
 UV       := .uv/bin/uv
 LAYER    := $(VENV)/.layer
 
+# Bytecode at install; the machine's certificates, as pip and git use (behind a proxy with its own
+# CA, uv's bundled roots fail: "invalid peer certificate: UnknownIssuer"); no MkDocs 2.0 banner.
 export UV_PROJECT_ENVIRONMENT := $(VENV)
-# Bytecode at install, so nothing is recompiled on every run where Python writes none at run time.
 export UV_COMPILE_BYTECODE := 1
 export UV_PYTHON_DOWNLOADS := never
-# The machine's own certificate store, as pip and git use: behind a proxy with its own CA, uv's
-# bundled roots fail every download ("invalid peer certificate: UnknownIssuer").
 export UV_SYSTEM_CERTS := 1
-# Material's banner about MkDocs 2.0: pyproject.toml pins mkdocs<2.
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: serve build test bench lock clean
@@ -45,7 +40,7 @@ $(LAYER)-%: uv.lock pyproject.toml $(UV)
 	echo "$$groups" > $(VENV)/.groups
 	touch $@
 
-# uv itself, pinned in uv.lock (group uv) and installed by pip, checked against the lock's hashes.
+# uv itself, pinned in uv.lock (group uv), installed by pip and checked against the lock's hashes.
 define UV_REQUIREMENT
 import tomllib
 uv = next(p for p in tomllib.load(open("uv.lock", "rb"))["package"] if p["name"] == "uv")
@@ -65,7 +60,6 @@ $(UV): uv.lock
 lock: $(UV) ## Re-lock after editing pyproject.toml; UPGRADE=1 takes every newest allowed release
 	$(UV) lock $(if $(UPGRADE),--upgrade)
 
-# SITE_DIR goes only if it holds a build: `make clean SITE_DIR=.` must not take the project with it.
-clean:
+clean: ## The environments, and SITE_DIR only if it holds a build (never the project: SITE_DIR=.)
 	rm -rf $(VENV) .uv .cache
 	if [ -f "$(SITE_DIR)/index.html" ]; then rm -rf "$(SITE_DIR)"; fi

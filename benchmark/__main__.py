@@ -1,21 +1,16 @@
-"""Build time and first-load weight of this site beside a default Material site of the same essay.
+"""Build time and first-load weight of this site beside a default Material site of the same essay
+(an mkdocs.yml with only `site_name` and `theme: material`, the essay's seed as docs/index.md).
 
-    python -m benchmark [--runs 5]        (make bench)
-
-The default site is a throwaway project: an mkdocs.yml with only `site_name` and `theme: material`,
-and the essay's seed (seeds/strategic-alliances.md) as docs/index.md: the same text on one page,
-without this site's overrides, hooks, extensions, CSS or JavaScript, so the table shows their cost.
-Build time: the median of `--runs` `mkdocs build`s in subprocesses, the sites taking turns so that
-a busy machine slows both alike. Weight, per page: the HTML and each file it loads (stylesheets,
-icon, scripts, images, url()s in the stylesheets) read from the built folder, gzip'd (level 6, as a
-server sends text), each once a page, as on a first visit; not what scripts fetch later (the search
-index, on both sites), nor other hosts' files, which count as requests. Figures to read, no test's.
+Build time: the median of `--runs` builds, the sites taking turns. Weight, per page: the HTML and
+each file it loads (stylesheets, icon, scripts, images, url()s in stylesheets), gzip'd, each once,
+as on a first visit; not what scripts fetch later, nor other hosts' files, which count as requests.
 """
 
 import argparse
 import gzip
 import os
 import re
+import shutil
 import statistics
 import subprocess
 import sys
@@ -28,72 +23,64 @@ from lxml import html
 
 ROOT = Path(__file__).resolve().parent.parent
 LOADS = "//link[@rel='stylesheet' or @rel='icon']/@href | //script/@src | //img/@src"
-SEED = ROOT / "seeds" / "strategic-alliances.md"
+BUILD = [sys.executable, "-m", "mkdocs", "build", "--site-dir"]  # as `make build` runs it
 HOST = "site.invalid"  # a page's URL is http://site.invalid/<page>/, to resolve what it loads
 
 
-def build(project: Path, site_dir: Path) -> float:
-    """Seconds for one `mkdocs build`, Python's start included, as `make build` runs it."""
-    env = os.environ | {"NO_MKDOCS_2_WARNING": "1"}
-    command = [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(site_dir)]
-    started = time.perf_counter()
-    subprocess.run(command, cwd=project, env=env, check=True, capture_output=True)
-    return time.perf_counter() - started
-
-
-def loads(site: Path, url: str, seen: set[str]) -> tuple[int, int]:
-    """Gzip'd bytes and requests to other hosts of the file at `url` and all it loads, once each."""
-    path = urlsplit(url).path.removeprefix("/")
-    file = site / (path + "index.html" if path.endswith("/") or not path else path)
-    data, links = file.read_bytes(), []
-    if file.suffix == ".html":
-        links = [str(link) for link in html.fromstring(data).xpath(LOADS)]
-    elif file.suffix == ".css":
-        links = re.findall(r"""url\(\s*['"]?([^'")]+)""", data.decode("utf-8"))
-    size, foreign = len(gzip.compress(data, compresslevel=6)), 0
-    for link in {urljoin(url, link) for link in links if not link.startswith("data:")} - seen:
-        seen.add(link)
-        more = loads(site, link, seen) if urlsplit(link).netloc == HOST else (0, 1)
-        size, foreign = size + more[0], foreign + more[1]
-    return size, foreign
-
-
-def weigh(site: Path) -> dict[str, str]:
-    pages = [p.relative_to(site).as_posix() for p in sorted(site.rglob("index.html"))]
-    weights = [
-        loads(site, f"http://{HOST}/" + page.removesuffix("index.html"), set()) for page in pages
-    ]
-    sizes, foreign = [size / 1024 for size, _ in weights], [count for _, count in weights]
-    return {
-        "pages": str(len(pages)),
-        "first load per page, gzip, mean (KiB)": f"{statistics.mean(sizes):.1f}",
-        "first load per page, gzip, max (KiB)": f"{max(sizes):.1f}",
-        "requests to other hosts per page (max)": str(max(foreign)),
-    }
+def first_load(site: Path, page: Path) -> tuple[int, int]:
+    """Gzip'd bytes of a page and of all it loads, each once, and its requests to other hosts."""
+    urls = [f"http://{HOST}/{page.relative_to(site).as_posix().removesuffix('index.html')}"]
+    size = 0
+    for url in urls:  # grows by what each of this site's files loads
+        if urlsplit(url).netloc != HOST:
+            continue
+        file = site / urlsplit(url).path.lstrip("/")
+        file = file / "index.html" if file.is_dir() else file
+        data = file.read_bytes()
+        size += len(gzip.compress(data, compresslevel=6))
+        links: list[str] = []
+        if file.suffix == ".html":
+            links = html.fromstring(data).xpath(LOADS)
+        elif file.suffix == ".css":
+            links = re.findall(r"""url\(\s*['"]?([^'")]+)""", data.decode("utf-8"))
+        loaded = [urljoin(url, link) for link in links if not link.startswith("data:")]
+        urls += [link for link in dict.fromkeys(loaded) if link not in urls]
+    return size, sum(urlsplit(url).netloc != HOST for url in urls)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=5, help="builds per site, for the median")
     runs = parser.parse_args().runs
+    os.environ["NO_MKDOCS_2_WARNING"] = "1"  # as the Makefile exports it
+    rows: dict[str, dict[str, str]] = {}
     with tempfile.TemporaryDirectory() as tmp:
         default = Path(tmp, "default")
         (default / "docs").mkdir(parents=True)
         (default / "mkdocs.yml").write_text("site_name: Strategic Alliances\ntheme: material\n")
-        (default / "docs" / "index.md").write_bytes(SEED.read_bytes())
+        shutil.copy(ROOT / "seeds" / "strategic-alliances.md", default / "docs" / "index.md")
         sites = {"this site": ROOT, "default Material": default}
         seconds: dict[str, list[float]] = {name: [] for name in sites}
-        for _ in range(runs):
-            for name, project in sites.items():
-                seconds[name].append(build(project, Path(tmp, name)))
-        timed = {name: f"{statistics.median(times):.2f}" for name, times in seconds.items()}
-        rows = {name: {f"mkdocs build, median of {runs} (s)": timed[name]} for name in sites}
+        for _ in range(runs):  # the sites take turns
+            for name, src in sites.items():
+                started = time.perf_counter()
+                subprocess.run([*BUILD, f"{tmp}/{name}"], cwd=src, check=True, capture_output=True)
+                seconds[name].append(time.perf_counter() - started)
         for name in sites:
-            rows[name] |= weigh(Path(tmp, name))
-    width = max(map(len, next(iter(rows.values()))))
-    print(f"{'':{width}}  " + "  ".join(f"{name:>16}" for name in rows))
-    for figure in next(iter(rows.values())):
-        print(f"{figure:{width}}  " + "  ".join(f"{row[figure]:>16}" for row in rows.values()))
+            pages = sorted(Path(tmp, name).rglob("index.html"))
+            loads = [first_load(Path(tmp, name), page) for page in pages]
+            sizes = [size / 1024 for size, _ in loads]
+            rows[name] = {
+                f"mkdocs build, median of {runs} (s)": f"{statistics.median(seconds[name]):.2f}",
+                "pages": str(len(pages)),
+                "first load per page, gzip, mean (KiB)": f"{statistics.mean(sizes):.1f}",
+                "first load per page, gzip, max (KiB)": f"{max(sizes):.1f}",
+                "requests to other hosts per page (max)": str(max(foreign for _, foreign in loads)),
+            }
+    width = max(map(len, rows["this site"]))
+    print(" " * width, *(f"{name:>16}" for name in rows), sep="  ")
+    for figure in rows["this site"]:
+        print(f"{figure:{width}}", *(f"{row[figure]:>16}" for row in rows.values()), sep="  ")
 
 
 if __name__ == "__main__":

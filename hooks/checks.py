@@ -16,6 +16,7 @@ from xml.etree.ElementTree import Element
 
 import yaml
 from markdown import Extension, Markdown
+from markdown.extensions.toc import slugify
 from markdown.treeprocessors import Treeprocessor
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
@@ -38,7 +39,7 @@ class HeadingIds(Treeprocessor):
             if id is None:
                 log.warning(
                     f"{CURRENT[0]}: heading '{text}' has no explicit id; append one, such as "
-                    "'{ #some-id }': other docs link to it, and a generated one changes with the text"
+                    f"'{{ #{slugify(text, '-')} }}': other docs link to it, and a generated one changes with the text"
                 )
             elif id in seen:
                 log.warning(

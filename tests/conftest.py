@@ -20,16 +20,7 @@ from playwright.sync_api import Browser, BrowserContext, sync_playwright
 
 import pdf_edition
 from hooks.dates import epoch
-from tests.support.edits import (
-    Change,
-    add_page,
-    both,
-    config,
-    meta,
-    move_anchor,
-    move_page,
-    retitle,
-)
+from tests.support import edits
 from tests.support.project import Project, configuration, nav_pages, with_role
 from tests.support.server import serve
 from tests.support.site import BuiltSite
@@ -142,7 +133,7 @@ def build_copy(shared: Path, project: Project, browser: Browser) -> BuildCopy:
     change it, build it with its PDF edition; once a name and run."""
 
     def make(
-        name: str, change: Change = lambda _: None, env: Mapping[str, str] | None = None
+        name: str, change: edits.Change = lambda _: None, env: Mapping[str, str] | None = None
     ) -> BuiltSite:
         copy, site_dir = Project(shared / name / "project"), shared / name / "site"
 
@@ -178,7 +169,8 @@ def moved(build_copy: BuildCopy) -> BuiltSite:
     """The first pillar's page renamed and its heading's id changed, as the README says (MOVE)."""
     (old, new), (old_id, new_id) = MOVE["page"], MOVE["id"]
     return build_copy(
-        "moved", both(move_page(old, new), move_anchor(new, old_id, new_id, WHOLE.url))
+        "moved",
+        edits.both(edits.move_page(old, new), edits.move_anchor(new, old_id, new_id, WHOLE.url)),
     )
 
 
@@ -186,7 +178,8 @@ def moved(build_copy: BuildCopy) -> BuiltSite:
 def added(build_copy: BuildCopy) -> BuiltSite:
     """A page outside the essay, added as the README says, under a name no real page will use."""
     return build_copy(
-        "added", add_page("sandbox-page.md", "Sandbox page", "This page is kept for the tests.")
+        "added",
+        edits.add_page("sandbox-page.md", "Sandbox page", "This page is kept for the tests."),
     )
 
 
@@ -202,12 +195,12 @@ def hostile(build_copy: BuildCopy) -> BuiltSite:
 
     def values(data: Any) -> None:
         data.update(site_name=HOSTILE["site_name"], site_description=HOSTILE["site_description"])
-        retitle(data, PILLAR.file.src_uri, HOSTILE["nav title"])
+        edits.retitle(data, PILLAR.file.src_uri, HOSTILE["nav title"])
         data["theme"]["palette"][1]["toggle"]["name"] = HOSTILE["toggle"]
 
     page = f"docs/{PILLAR.file.src_uri}"
-    front = [meta(page, key, HOSTILE[key]) for key in ("title", "subtitle", "description")]
-    return build_copy("hostile", both(config(values), *front))
+    front = [edits.meta(page, key, HOSTILE[key]) for key in ("title", "subtitle", "description")]
+    return build_copy("hostile", edits.both(edits.config(values), *front))
 
 
 @pytest.fixture(scope="session")

@@ -10,12 +10,21 @@ from tests.support.site import BuiltSite
 
 pytestmark = pytest.mark.browser
 LEAST = {"focus": 10, "requests": 1, "axe": 4, "print": 1, "keyboard": 1, "search": 0.5}  # per page
-READ = """t => { const meta = (k) => document.querySelector(`meta[name="${k}"], meta[property="${k}"]`).content, nav = document.querySelector('.md-nav--primary .md-nav__link--active .md-ellipsis');
-  return [window.__injected, document.title, meta('og:title'), meta('twitter:title'), document.querySelector('.md-header__topic .md-ellipsis').textContent.trim(), meta('description'), meta('og:description'),
-    meta('twitter:description'), nav.firstChild.textContent.trim(), nav.querySelector('small').textContent, [...document.querySelectorAll('input.md-option')].some((i) => i.ariaLabel === t)] }"""
+READ = """toggle => {  // what the page shows of the hostile values
+    const meta = (k) => document.querySelector(`meta[name="${k}"], meta[property="${k}"]`).content;
+    const text = (selector) => document.querySelector(selector).textContent;
+    const nav = ".md-nav--primary .md-nav__link--active .md-ellipsis";
+    const toggles = [...document.querySelectorAll("input.md-option")];
+    return [window.__injected, document.title, meta("og:title"), meta("twitter:title"),
+        text(".md-header__topic .md-ellipsis").trim(), meta("description"), meta("og:description"),
+        meta("twitter:description"), document.querySelector(nav).firstChild.textContent.trim(),
+        text(nav + " small"), toggles.some((input) => input.ariaLabel === toggle)];
+}"""
 
 
-def check(name: str, built: BuiltSite, browser: Browser) -> None:
+@pytest.mark.parametrize("name", BROWSER_GUARDS)
+def test_guard_finds_nothing(name: str, request: pytest.FixtureRequest, browser: Browser) -> None:
+    built: BuiltSite = request.getfixturevalue("moved" if name == "moved_anchors" else "site")
     before = EXERCISED[name]
     problems = list(BROWSER_GUARDS[name](built, browser))
     assert not problems, "\n".join(problems)
@@ -23,33 +32,22 @@ def check(name: str, built: BuiltSite, browser: Browser) -> None:
     assert checked >= least, f"{name} checked {checked} things, under {least}: is it looking?"
 
 
-class TestSite:
-    @pytest.mark.parametrize("name", ["axe", "print", "search", "keyboard"])
-    def test_guard_finds_nothing(self, name: str, site: BuiltSite, browser: Browser) -> None:
-        check(name, site, browser)
+def test_hostile_values_show_as_written(hostile: BuiltSite, browser: Browser) -> None:
+    with opened(hostile, browser) as (page, url):
+        page.goto(url + PILLAR.url)
+        seen = page.evaluate(READ, HOSTILE["toggle"])
+    name, nav, text = HOSTILE["site_name"], HOSTILE["nav title"], HOSTILE["description"]
+    title = f"{nav} - {name}"
+    assert seen == [None, *[title] * 3, name, *[text] * 3, nav, HOSTILE["subtitle"], True]
 
 
-class TestCopies:
-    @pytest.mark.parametrize("name", ["moved_anchors", "focus", "requests"])
-    def test_guard_finds_nothing(self, name: str, request: pytest.FixtureRequest) -> None:
-        built = request.getfixturevalue("moved" if name == "moved_anchors" else "site")
-        check(name, built, request.getfixturevalue("browser"))
-
-    def test_hostile_values_show_as_written(self, hostile: BuiltSite, browser: Browser) -> None:
-        with opened(hostile, browser) as (page, url):
-            page.goto(url + PILLAR.url)
-            seen = page.evaluate(READ, HOSTILE["toggle"])
-        name, nav, text = HOSTILE["site_name"], HOSTILE["nav title"], HOSTILE["description"]
-        title = f"{nav} - {name}"
-        assert seen == [None, *[title] * 3, name, *[text] * 3, nav, HOSTILE["subtitle"], True]
-
-    def test_scheme_follows_system_until_chosen(self, served: str, new_context: NewContext) -> None:
-        page = new_context(color_scheme="dark").new_page()
-        shown = "document.body.dataset.mdColorScheme"
-        page.goto(served)
-        assert page.evaluate(shown) == SCHEMES["dark"], "a dark system, nothing chosen, shows light"
-        page.locator("form[data-md-component=palette] label:visible").click()  # light, chosen
-        page.goto(served + PILLAR.url)
-        assert page.evaluate(shown) == SCHEMES["light"], "the choice did not survive navigation"
-        page.reload()
-        assert page.evaluate(shown) == SCHEMES["light"], "the choice did not survive a reload"
+def test_scheme_follows_system_until_chosen(served: str, new_context: NewContext) -> None:
+    page = new_context(color_scheme="dark").new_page()
+    shown = "document.body.dataset.mdColorScheme"
+    page.goto(served)
+    assert page.evaluate(shown) == SCHEMES["dark"], "a dark system, nothing chosen, shows light"
+    page.locator("form[data-md-component=palette] label:visible").click()  # light, chosen
+    page.goto(served + PILLAR.url)
+    assert page.evaluate(shown) == SCHEMES["light"], "the choice did not survive navigation"
+    page.reload()
+    assert page.evaluate(shown) == SCHEMES["light"], "the choice did not survive a reload"

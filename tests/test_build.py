@@ -1,28 +1,15 @@
-"""The deploy's build depends on the commit alone, and plain MkDocs builds the same site; `make clean`
-takes only the build; a page added outside the essay leaves the essay as it was."""
+"""The deploy's build depends on the commit alone, and plain MkDocs builds the same; `make clean`
+takes only the build; added pages leave the essay alone; the PDF step says how to get Chromium."""
 
-import os
 import re
 import shutil
-import subprocess
 import sys
 from pathlib import Path
 
 from tests.conftest import needs
 from tests.support.project import ROOT
+from tests.support.server import run
 from tests.support.site import BuiltSite
-
-
-def environment(**values: str) -> dict[str, str]:
-    """This process's, less what would steer make or the build from outside (`make test` sets some)."""
-    outside = ("MAKEFLAGS", "MAKELEVEL", "MFLAGS", "SITE_DIR", "CI", "SOURCE_DATE_EPOCH")
-    return {k: v for k, v in os.environ.items() if k not in outside} | values
-
-
-def run(cwd: Path, *args: str, **values: str) -> str:
-    ran = subprocess.run(args, cwd=cwd, env=environment(**values), capture_output=True, text=True)
-    assert ran.returncode == 0, f"{args}:\n{ran.stdout}\n{ran.stderr}"
-    return ran.stdout
 
 
 def differences(*trees: Path) -> list[Path]:
@@ -60,9 +47,15 @@ def test_make_clean_never_takes_the_project(tmp_path: Path) -> None:
 
 
 def test_an_added_page_stays_out_of_the_essay(site: BuiltSite, added: BuiltSite) -> None:
-    """The home page's cards and counts, and llms.txt's essay, follow the pages' roles, not the nav."""
+    """The home page's cards and counts, and llms.txt's essay, follow page roles, not the nav."""
     home = [[t.text for t in s.in_article("index.html", "[data-structure]")] for s in (site, added)]
     assert home[0] and home[0] == home[1], f"the home page's structure changed: {home}"
     sections = dict(part.split("\n", 1) for part in added.text("llms.txt").split("\n## ")[1:])
     listed = [title for title, text in sections.items() if f"{added.url('sandbox-page/')})" in text]
     assert listed == ["Optional"], f"llms.txt lists sandbox-page.md under {listed}"
+
+
+def test_without_a_chromium_the_pdf_step_says_how_to_get_one(site: BuiltSite) -> None:
+    args = (sys.executable, "pdf_edition.py", str(site.root))
+    said = run(ROOT, *args, CHROMIUM="/nonexistent", fails="needs Chromium")
+    assert "apt-get install chromium" in said, said

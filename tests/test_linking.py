@@ -9,22 +9,20 @@ import sphobjinv
 from bs4 import BeautifulSoup
 
 from tests.conftest import MOVE
+from tests.support.server import run
 from tests.support.site import BuiltSite
-from tests.test_build import run
 
 ROLES = {"doc": "doc", "label": "ref"}  # objects.inv's role -> Sphinx's role that links to it
 
 
-def inventory(site: BuiltSite, url: str = "") -> dict[str, str]:
-    """objects.inv: "role name", the text of each link the tests write -> where it leads."""
+def inventory(site: BuiltSite, url: str = "") -> dict[str, str]:  # "role name" -> where it leads
     objects = sphobjinv.Inventory(fname_zlib=site.root / "objects.inv").objects
     return {f"{o.role} {o.name}": url + o.uri_expanded for o in objects}
 
 
 def links(site: BuiltSite, url: str, tmp: Path, tool: str, more: dict[str, str]) -> dict[str, str]:
     """The README's blocks titled as `more`'s keys (its site URL made `url`) plus `more`, built by
-    `python -m <tool>` with a fresh HOME (no inventory cached by an earlier run): each link's text
-    -> its href, on the out/index.html it writes."""
+    `python -m <tool>` in a fresh HOME (no inventory cached): each link's text -> its href."""
     readme = (site.project.root / "README.md").read_text(encoding="utf-8")
     blocks = dict(re.findall(r'^```\w+ title="([^"]+)"\n(.*?)^```', readme, re.M | re.S))
     for title, lines in more.items():
@@ -45,7 +43,7 @@ def test_sphinx_resolves_every_label_and_page(site: BuiltSite, served: str, tmp_
 
 
 def test_mkdocs_resolves_every_label(site: BuiltSite, served: str, tmp_path: Path) -> None:
-    """mkdocstrings loads the inventory and autorefs resolves [text][name]: strict, none may fail."""
+    """mkdocstrings loads the inventory, autorefs resolves [text][name]: strict, none may fail."""
     names = {t: uri for t, uri in inventory(site, served).items() if t.startswith("label ")}
     refs = "".join(f"- [{text}][{text.split()[1]}]\n" for text in names)
     more = {"mkdocs.yml": "site_name: Links\n", "docs/index.md": refs}

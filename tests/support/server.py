@@ -1,9 +1,12 @@
 """A stand-in for GitHub Pages on 127.0.0.1: the site under its sub-path, `/dir` answered with a
 301 to `/dir/`, and the site's root 404.html, with status 404, for a missing path at any depth.
-(http.server's handler serves files and directories; these three rules are GitHub's.)"""
+(http.server's handler serves files and directories; these three rules are GitHub's.) `fetch` asks
+it; `run` runs a command in an `environment()` where nothing steers make or a build from outside."""
 
 from __future__ import annotations
 
+import os
+import subprocess
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -11,7 +14,9 @@ from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import BinaryIO
+from urllib.error import HTTPError
 from urllib.parse import urlsplit
+from urllib.request import urlopen
 
 
 class Pages(SimpleHTTPRequestHandler):
@@ -54,3 +59,27 @@ def serve(root: Path, base: str) -> Iterator[str]:
             yield f"http://127.0.0.1:{httpd.server_address[1]}{base}"
         finally:
             httpd.shutdown()
+
+
+def fetch(url: str) -> tuple[int, str, bytes]:
+    """Status, media type and body of a GET: an error status is an answer; no answer is status 0."""
+    try:
+        with urlopen(url, timeout=10) as answer:
+            return int(answer.status), answer.headers.get_content_type(), answer.read()
+    except HTTPError as error:
+        return error.code, error.headers.get_content_type(), error.read()
+    except OSError:
+        return 0, "", b""
+
+
+def environment(**values: str) -> dict[str, str]:  # this process's, less what `make test` sets
+    outside = ("MAKEFLAGS", "MAKELEVEL", "MFLAGS", "SITE_DIR", "CI", "SOURCE_DATE_EPOCH")
+    return {k: v for k, v in os.environ.items() if k not in outside} | values
+
+
+def run(cwd: Path, *args: str, fails: str = "", **values: str) -> str:
+    """`args` in `cwd`, `environment(**values)`: its output; it passes, or fails saying `fails`."""
+    ran = subprocess.run(args, cwd=cwd, env=environment(**values), capture_output=True, text=True)
+    said = ran.stdout + ran.stderr
+    assert bool(ran.returncode) == bool(fails) and fails in said, f"{args}:\n{said}"
+    return said

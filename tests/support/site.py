@@ -36,7 +36,7 @@ class Target:
 
 class BuiltSite:
     def __init__(self, project: Project, root: Path, env: Mapping[str, str] | None = None) -> None:
-        self.project, self.root, self.env = project, root.resolve(), dict(env or {})
+        self.project, self.root = project, root.resolve()
         self.config = configuration(project, env)
         self.pages = nav_pages(self.config)
         self.site_url = self.config.site_url or "/"
@@ -53,6 +53,13 @@ class BuiltSite:
 
     def page_of(self, file: str) -> Page | None:
         return next((p for p in self.pages if p.url == file.removesuffix("index.html")), None)
+
+    def source(self, page: Page) -> str:
+        return f"docs/{page.file.src_uri}"
+
+    def page_url(self, file: str | None) -> str:
+        """A built file's URL relative to the site's root: a/index.html -> a/."""
+        return (file or "").removesuffix("index.html")
 
     def source_of(self, file: str) -> str:
         """What a maintainer edits to change `file`: its page's Markdown, or else the templates."""
