@@ -41,7 +41,9 @@ PANEL = """([toggle, button, open]) => document.getElementById(toggle).checked =
     : document.activeElement.matches(button))"""
 FOCUS = "s => document.querySelector(s)?.focus()"
 LANDED = "([url, id]) => location.href === url && (!id || !!document.getElementById(id))"
-FIRST = "w => document.querySelector(`.md-search-result__item a[href*='h=${w}']`)?.pathname"
+FIRST = """w => document.querySelector(`.md-search-result__item a[href*='h=${w}']`)?.pathname
+    || /^No matching/.test(document.querySelector(".md-search-result__meta").textContent)
+    && 'no page'"""
 
 
 @contextmanager  # a page in a new context at `size`, and the URL the build is served at meanwhile

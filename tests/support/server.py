@@ -9,7 +9,7 @@ import os
 import subprocess
 import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -44,6 +44,10 @@ class Pages(SimpleHTTPRequestHandler):
         self.send_header("Content-Length", str(page.stat().st_size))
         self.end_headers()
         return page.open("rb")
+
+    def handle(self) -> None:
+        with suppress(ConnectionError):  # a browser that moves on before the answer is sent
+            super().handle()
 
     def log_message(self, format: str, *args: object) -> None:
         pass
