@@ -3,7 +3,9 @@ SITE_DIR`. The built page that names a PDF as its <link rel="alternate" type="ap
 (the whole essay) is printed by Chromium through Playwright's page.pdf (A4, tagged, with an outline,
 the site's print styles) from the built files, then given its metadata with pypdf: title (shown by
 viewers), language, the last commit's date, links pointed at the published site, outline entries
-with their headings' exact text, an /ID from the content: one commit always gives the same bytes."""
+with their headings' exact text, an /ID from the content: one commit always gives the same bytes.
+(WeasyPrint-based plugins, mkdocs-with-pdf among them, lay the page out again without Material's
+CSS and scripts; mkdocs-print-site-plugin prefixes every id.)"""
 
 from __future__ import annotations
 

@@ -4,7 +4,8 @@ what to do; `strict: true` fails the build on it, and `mkdocs serve` names it on
   a slug and the other a '_1' suffix, silently, and ids are what other docs link to;
 - front matter MkDocs drops (not closed, not YAML, not a mapping), or no description in it;
 - a symbolic link in docs/ or overrides/: GitHub's Pages upload follows it out of the repository.
-(Ids used on two pages, and the maps of moves, are checked with the built pages: published.py.)"""
+(Ids used on two pages, and the maps of moves, are checked with the built pages: published.py.
+MkDocs' own `validation:` covers links and the nav; markdownlint has no rule for explicit ids.)"""
 
 from __future__ import annotations
 

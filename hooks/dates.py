@@ -1,6 +1,8 @@
 """Dates a build by its last commit. MkDocs reads SOURCE_DATE_EPOCH (the sitemap, page dates) but
 leaves setting it to its caller; set here from git, a plain `mkdocs build` gives the same bytes as
-`make build`, on any day and in any time zone. The PDF edition takes its date from `epoch` too."""
+`make build`, on any day and in any time zone. The PDF edition takes its date from `epoch` too.
+(mkdocs-git-revision-date-localized-plugin dates each page, and needs git's whole history, not
+the build.)"""
 
 from __future__ import annotations
 

@@ -3,7 +3,8 @@ description, nav titles, toggle names and a page's front-matter title, subtitle 
 they are, where a '"' would end an attribute and a '<' start markup. Each becomes markupsafe's
 Markup of its escaped text before the theme sees it: printed raw, it shows as written; where a
 template escapes it ("| e"), it is left alone. So no partial is copied to add "| e"; what reads the
-values as text again (hooks/published.py) unescapes them."""
+values as text again (hooks/published.py) unescapes them. (Jinja's autoescape would do it, but
+MkDocs builds its environment without it, and Material's templates are written for that.)"""
 
 from __future__ import annotations
 

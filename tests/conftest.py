@@ -7,7 +7,6 @@ from __future__ import annotations
 import os
 import shutil
 from collections.abc import Callable, Iterator, Mapping
-from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +15,7 @@ from filelock import FileLock
 from jinja2 import Environment, FileSystemBytecodeCache
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.theme import Theme
-from playwright.sync_api import Browser, BrowserContext, sync_playwright
+from playwright.sync_api import Browser, sync_playwright
 
 import pdf_edition
 from hooks.dates import epoch
@@ -208,13 +207,3 @@ def served(site: BuiltSite) -> Iterator[str]:
     """The build, served on 127.0.0.1 under its sub-path as GitHub Pages serves it: its URL."""
     with serve(site.root, site.base_path) as url:
         yield url
-
-
-NewContext = Callable[..., BrowserContext]
-
-
-@pytest.fixture
-def new_context(browser: Browser) -> Iterator[NewContext]:
-    """Browser contexts for one test, closed however the test ends."""
-    with ExitStack() as opened:
-        yield lambda **options: opened.enter_context(browser.new_context(**options))

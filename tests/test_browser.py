@@ -4,7 +4,7 @@ system until chosen."""
 import pytest
 from playwright.sync_api import Browser
 
-from tests.conftest import HOSTILE, PILLAR, NewContext
+from tests.conftest import HOSTILE, PILLAR
 from tests.support.browser import BROWSER_GUARDS, EXERCISED, SCHEMES, opened
 from tests.support.site import BuiltSite
 
@@ -41,13 +41,14 @@ def test_hostile_values_show_as_written(hostile: BuiltSite, browser: Browser) ->
     assert seen == [None, *[title] * 3, name, *[text] * 3, nav, HOSTILE["subtitle"], True]
 
 
-def test_scheme_follows_system_until_chosen(served: str, new_context: NewContext) -> None:
-    page = new_context(color_scheme="dark").new_page()
+def test_scheme_follows_system_until_chosen(served: str, browser: Browser) -> None:
     shown = "document.body.dataset.mdColorScheme"
-    page.goto(served)
-    assert page.evaluate(shown) == SCHEMES["dark"], "a dark system, nothing chosen, shows light"
-    page.locator("form[data-md-component=palette] label:visible").click()  # light, chosen
-    page.goto(served + PILLAR.url)
-    assert page.evaluate(shown) == SCHEMES["light"], "the choice did not survive navigation"
-    page.reload()
-    assert page.evaluate(shown) == SCHEMES["light"], "the choice did not survive a reload"
+    with browser.new_context(color_scheme="dark") as context:
+        page = context.new_page()
+        page.goto(served)
+        assert page.evaluate(shown) == SCHEMES["dark"], "a dark system, nothing chosen, shows light"
+        page.locator("form[data-md-component=palette] label:visible").click()  # light, chosen
+        page.goto(served + PILLAR.url)
+        assert page.evaluate(shown) == SCHEMES["light"], "the choice did not survive navigation"
+        page.reload()
+        assert page.evaluate(shown) == SCHEMES["light"], "the choice did not survive a reload"

@@ -1,6 +1,7 @@
 """published-links.txt: every page URL and heading anchor the site has published. Other docs link
 to these, so it is a lock: a line is added, or redirected (`/old/#id -> /new/#id`), never dropped
-or rewritten. What was published before is read from the file's own git history."""
+or rewritten. What was published before is read from the file's own git history (no link checker
+knows a site's past; this asks git for it)."""
 
 from __future__ import annotations
 

@@ -1,6 +1,7 @@
 """Read a built site: its files, its pages parsed once each, and where each link lands. Every guard
 and test reads a build through this one object, with what MkDocs read it from: the configuration
-and the pages with their front matter (tests/support/project.py)."""
+and the pages with their front matter (tests/support/project.py). Hand-written over a crawler:
+linkinator and lychee miss or mis-check fragments, and none knows a fork's build from its own."""
 
 from __future__ import annotations
 
