@@ -39,7 +39,9 @@ def test_make_serve_previews_and_names_a_mistake(site: BuiltSite, tmp_path: Path
         (copy / name).symlink_to(ROOT / name)
     with socket.create_server(("127.0.0.1", 0)) as probe:  # a free port
         url = "http://" + (addr := f"127.0.0.1:{probe.getsockname()[1]}") + site.base_path
-    make = ["make", "serve", f"DEV_ADDR={addr}", f"VENV={tmp_path / 'venv'}"]
+    # Its own environment, kept between runs (.cache/ is git's to ignore, make clean's to remove):
+    # `make serve` syncs it to exactly the preview's layer, or leaves it, the lock unchanged.
+    make = ["make", "serve", f"DEV_ADDR={addr}", f"VENV={ROOT / '.cache' / 'preview-venv'}"]
     with (log := tmp_path / "serve.log").open("w") as out:  # a pipe nobody reads could fill
         running = subprocess.Popen(
             make, cwd=copy, env=environment(), stdout=out, stderr=out, preexec_fn=terminal
