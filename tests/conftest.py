@@ -77,8 +77,10 @@ def build(
     strict: bool = True,
     browser: Browser | None = None,
 ) -> BuiltSite:
-    """`make build` in this process: MkDocs' own build, then the PDF edition if given a browser."""
-    mkdocs_build(configuration(project, env, site_dir=str(site_dir), strict=strict))
+    """`make build` in this process: MkDocs' own build, strict as mkdocs.yml says unless told to
+    be lenient (so `strict: false` there fails the faults), then the PDF edition, given a browser."""
+    lenient = {} if strict else {"strict": False}
+    mkdocs_build(configuration(project, env, site_dir=str(site_dir), **lenient))
     if browser is not None:
         pdf_edition.write(site_dir, browser, int(epoch(project.root)))
     return BuiltSite(project, site_dir, env)

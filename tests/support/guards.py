@@ -396,12 +396,14 @@ def shown(tag: Tag | None) -> bool:
 
 
 def features(site: BuiltSite) -> Iterator[str]:
-    """On every page, shown: previous/next links in the nav's order, an edit link to its source,
-    each heading a link to itself, the colour-scheme toggle and the search box."""
+    """On every page, shown: the navigation, previous/next links in the nav's order, an edit link to
+    its source, each heading a link to itself, the colour-scheme toggle and the search box."""
     neighbours: list[str | None] = [None, *site.page_files, None]
     edit = urljoin(f"{site.config.repo_url}/", site.config.edit_uri or "")
     for index, (page, file) in enumerate(zip(site.pages, site.page_files, strict=True)):
         soup, where = site.soup(file), site.source(page)
+        if not shown(soup.select_one("nav.md-nav--primary")):
+            yield f"{where}: its navigation is hidden (front matter: hide: [navigation])"
         for kind, neighbour in (("prev", neighbours[index]), ("next", neighbours[index + 2])):
             link = soup.select_one(f"a.md-footer__link--{kind}[href]")
             landing = site.resolve(file, str(link["href"])).file if link and shown(link) else None
