@@ -123,7 +123,7 @@ FAULTS = [
     Fault("a template that writes the project's sub-path by hand, built as a fork", edit("overrides/home.html", '<a href="{{ pillar.url | url }}">', '<a href="/strategic-alliances/{{ pillar.url }}">'),
           {"links": ("docs/index.md -> index.html", "names the project's own", "written in overrides/home.html")}, env=FORK),
     Fault("a template that repeats an id", edit(MAIN, "{% block content %}", '{% block content %}<span id="__drawer"></span>'),
-          {"duplicate_ids": ("docs/index.md", "id '__drawer' is used 2 times")}),
+          {"validity": ("docs/index.md -> index.html", "Duplicate ID “__drawer”")}),
     Fault("a template that breaks its markup", edit(MAIN, '<meta name="twitter:card" content="summary">', '<meta name="twitter:card" content="summary" content="large">'),
           {"validity": (f"{FIRST} -> {P_URL}index.html", "Duplicate attribute")}),
     # Published links and the inventory

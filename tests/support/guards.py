@@ -193,14 +193,6 @@ def links(site: BuiltSite) -> Iterator[str]:
         yield f"{site.root}: only {len(found)} links found; the crawl is not reading the site"
 
 
-def duplicate_ids(site: BuiltSite) -> Iterator[str]:
-    """An id used twice on a page makes its anchor ambiguous."""
-    for file in site.html_files:
-        ids = site.ids(file)
-        for repeated in sorted(i for i in set(ids) if ids.count(i) > 1):
-            yield f"{site.source_of(file)}: id '{repeated}' is used {ids.count(repeated)} times"
-
-
 # -- Published links and the inventory ----------------------------------------------------------
 
 
@@ -554,7 +546,7 @@ def validity(*sites: BuiltSite) -> list[str]:
 
 
 Guard = Callable[[BuiltSite], Iterable[str]]
-ALL: list[Guard] = [words, structure, links, duplicate_ids, published_links, inventory, sharing,
+ALL: list[Guard] = [words, structure, links, published_links, inventory, sharing,
                     llms_txt, search_index, features, labels, spelling, pdf_edition, validity]  # fmt: skip
 GUARDS = {guard.__name__: guard for guard in ALL}
 
