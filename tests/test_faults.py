@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 import zlib
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Generator, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -204,6 +204,8 @@ def test_fault_is_caught(fault: Fault, project: Project, tmp_path: Path, browser
                 message += problem + "\n"
                 if all(word in message for word in words):
                     break
+            if isinstance(found, Generator):
+                found.close()  # its server and browser context, closed here and now
         missing = [w for w in words if w not in message]
         assert not missing, f"{fault.name}: '{guard}' did not report {missing}:\n{message}"
 
