@@ -23,7 +23,6 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 log = logging.getLogger("mkdocs.hooks.published")
-PARTS = ("introduction", "pillar", "conclusion")
 ANCHOR = re.compile(r"(?:[\w.-]+/)*#[A-Za-z][\w-]*")  # how a moved anchor is written: page/#id
 INVENTORY = "# Sphinx inventory version 2\n# Project: {}\n# Version: \n# The remainder of this file is compressed using zlib.\n"
 ABOUT = "The essay is published verbatim: a page for each of its parts, in the author's order, and the whole of it on one page and as a PDF."
@@ -109,8 +108,8 @@ def moves(anchors: dict[str, str], redirects: dict[str, str]) -> Iterator[str]:
 
 def llms(config: MkDocsConfig, url: str) -> str:
     """/llms.txt (llmstxt.org): what the site holds, for language-model agents."""
-    parts = [p for p in PAGES if p.meta.get("role") in PARTS]
     whole = [p for p in PAGES if p.meta.get("role") == "whole"]
+    parts = [p for p in PAGES if p.meta.get("role") and p not in whole]  # roles: hooks/essay.py
     others = [p for p in PAGES if p not in parts + whole]
     pdf = config.extra.get("pdf")
     lines = [f"# {markdown(config.site_name)}", "", f"> {markdown(config.site_description)}", ""]

@@ -26,7 +26,7 @@ from tests.support.site import BuiltSite
 
 os.environ["NO_MKDOCS_2_WARNING"] = "1"  # Material's banner about MkDocs 2.0
 CI = os.environ.get("CI") == "true"
-PAGES = nav_pages(configuration(Project()))
+PAGES = nav_pages(configuration(Project()), headings=True)
 PILLAR = with_role(PAGES, "pillar")[0]  # the page the tests move, visit and link to
 WHOLE = with_role(PAGES, "whole")[0]
 MOVE = {

@@ -19,8 +19,9 @@ from bs4 import BeautifulSoup, NavigableString, Tag
 from lxml import etree
 from mkdocs.structure.pages import Page
 
+from hooks.essay import PARTS  # the roles of the essay's own text
 from tests.support import lock
-from tests.support.project import PARTS, role, with_role
+from tests.support.project import role, with_role
 from tests.support.seed import SEED_SHA256, Section, read_seed, sha256
 from tests.support.site import BuiltSite, links_in, visible_text
 

@@ -20,7 +20,6 @@ from mkdocs.structure.nav import get_navigation
 from mkdocs.structure.pages import Page
 
 ROOT = Path(__file__).resolve().parents[2]
-PARTS = ("introduction", "pillar", "conclusion")  # the roles of the essay's own text, in order
 
 
 @dataclass(frozen=True)
@@ -82,13 +81,15 @@ def configuration(
         return load_config(str(project.config_file), **options)
 
 
-def nav_pages(config: MkDocsConfig) -> list[Page]:
-    """The pages in nav order, each with its front matter and headings, as MkDocs reads them."""
+def nav_pages(config: MkDocsConfig, headings: bool = False) -> list[Page]:
+    """The pages in nav order, each with its front matter (and, asked, its headings: page.toc), as
+    MkDocs reads them."""
     files = get_files(config)
     pages = get_navigation(files, config).pages
     for page in pages:
         page.read_source(config)
-        page.render(config, files)
+        if headings:
+            page.render(config, files)
     return pages
 
 
