@@ -7,8 +7,6 @@ what to do; `strict: true` fails the build on it, and `mkdocs serve` names it on
 (Ids used on two pages, and the maps of moves, are checked with the built pages: published.py.
 MkDocs' own `validation:` covers links and the nav; markdownlint has no rule for explicit ids.)"""
 
-from __future__ import annotations
-
 import logging
 import os
 from collections.abc import Mapping

@@ -5,8 +5,6 @@ It is rendered once every page is read (on_env), as MkDocs reads the essay's pag
 parts. (mkdocs-print-site-plugin prefixes every id, which would break /essay/#partnerships;
 pymdownx.snippets and mkdocs-include-markdown-plugin would read the pages a second time.)"""
 
-from __future__ import annotations
-
 import re
 
 from jinja2 import Environment

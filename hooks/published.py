@@ -1,28 +1,28 @@
 """What the site publishes beside its pages, written once every page is built: objects.inv (a
 Sphinx inventory: each page a std:doc named by its file, each heading a std:label named by its id,
 the whole essay's prefixed 'essay-'; a moved page or anchor keeps its old name), llms.txt and
-robots.txt. The inventory's names are read from the built headings, the home page's cards' heading
-included, so it lists every published anchor. Warned here, as only the built pages can tell: one
-name given to two places (an id used on two pages), and a map of moves entry of the wrong form or
-leading nowhere (mkdocs-redirects itself warns of a redirect to a page that does not exist).
+robots.txt. The names are the built headings' (the home page's cards' included), their text
+markupsafe's striptags. Warned here, as only the built pages can tell: one name given to two places
+(an id used on two pages), and a map of moves entry of the wrong form or leading nowhere.
 (sphobjinv writes inventories too, but would bring jsonschema into the preview for ten lines.)"""
-
-from __future__ import annotations
 
 import html
 import logging
 import re
 import zlib
 from collections.abc import Iterator
-from html.parser import HTMLParser
 from pathlib import Path
 
+from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 log = logging.getLogger("mkdocs.hooks.published")
+HEADING = re.compile(
+    r'<h([1-6])\b[^>]*?\sid="([^"]+)"[^>]*>(.*?)</h\1>', re.S
+)  # as MkDocs writes one
 ANCHOR = re.compile(r"(?:[\w.-]+/)*#[A-Za-z][\w-]*")  # how a moved anchor is written: page/#id
 INVENTORY = "# Sphinx inventory version 2\n# Project: {}\n# Version: \n# The remainder of this file is compressed using zlib.\n"
 ABOUT = "The essay is published verbatim: a page for each of its parts, in the author's order, and the whole of it on one page and as a PDF."
@@ -35,42 +35,16 @@ def text(value: object) -> str:
     return " ".join(html.unescape(str(value or "")).split())
 
 
-class Headings(HTMLParser):
-    """(id, text) of each heading with an id in a page's first <article>, the text as a reader
-    sees it (stdlib's parser: the preview's layer holds no lxml or BeautifulSoup)."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.found: list[tuple[str, str]] = []
-        self.article, self.heading = "before", ""
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.article = "in" if tag == "article" and self.article == "before" else self.article
-        if self.article == "in" and re.fullmatch(r"h[1-6]", tag) and (id := dict(attrs).get("id")):
-            self.found.append((id, ""))
-            self.heading = tag
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == self.heading:
-            id, shown = self.found[-1]
-            self.found[-1], self.heading = (id, " ".join(shown.split())), ""
-        self.article = "after" if tag == "article" and self.article == "in" else self.article
-
-    def handle_data(self, data: str) -> None:
-        if self.heading:
-            id, before = self.found[-1]
-            self.found[-1] = (id, before + data)
-
-
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> None:
     PAGES[:] = nav.pages
     HEADINGS.clear()
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    parser = Headings()
-    parser.feed(output)
-    HEADINGS[page.url] = parser.found
+    article = output.partition("<article")[2].partition("</article>")[0]
+    HEADINGS[page.url] = [
+        (id, Markup(text).striptags()) for _, id, text in HEADING.findall(article)
+    ]
     return output
 
 

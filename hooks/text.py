@@ -6,8 +6,6 @@ template escapes it ("| e"), it is left alone. So no partial is copied to add "|
 values as text again (hooks/published.py) unescapes them. (Jinja's autoescape would do it, but
 MkDocs builds its environment without it, and Material's templates are written for that.)"""
 
-from __future__ import annotations
-
 from typing import Any
 
 from markupsafe import escape

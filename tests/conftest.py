@@ -2,8 +2,6 @@
 it uploads), one browser, and copies of the project (a fork, hostile values, a page added, moves),
 each built once a run, by whichever pytest-xdist worker asks first, as `make build` builds."""
 
-from __future__ import annotations
-
 import os
 import shutil
 from collections.abc import Callable, Iterator, Mapping
@@ -196,7 +194,8 @@ def hostile(build_copy: BuildCopy) -> BuiltSite:
 
     def values(data: Any) -> None:
         data.update(site_name=HOSTILE["site_name"], site_description=HOSTILE["site_description"])
-        edits.retitle(data, PILLAR.file.src_uri, HOSTILE["nav title"])
+        entry = edits.nav_entry(data, PILLAR.file.src_uri)
+        entry[HOSTILE["nav title"]] = entry.pop(next(iter(entry)))
         data["theme"]["palette"][1]["toggle"]["name"] = HOSTILE["toggle"]
 
     page = f"docs/{PILLAR.file.src_uri}"

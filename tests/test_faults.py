@@ -4,12 +4,9 @@ the hooks' warnings and MkDocs' own), any other name a guard over a lenient buil
 (tests/support/guards.py, or tests/support/browser.py in Chromium). A guard no fault breaks is a
 hope. Expected words come from the configuration and the seed, never from today's values."""
 
-from __future__ import annotations
-
 import logging
 import zlib
-from collections.abc import Callable, Generator, Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Callable, Generator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -20,17 +17,7 @@ from playwright.sync_api import Browser
 
 from tests.conftest import FORK, MOVE, PAGES, build
 from tests.support.browser import BROWSER_GUARDS
-from tests.support.edits import (
-    Change,
-    append,
-    both,
-    config,
-    edit,
-    meta,
-    move_anchor,
-    moves,
-    swap_toggle_names,
-)
+from tests.support.edits import Change, append, both, config, edit, meta, move_anchor, moves
 from tests.support.guards import GUARDS
 from tests.support.project import Project, with_role
 
@@ -84,16 +71,17 @@ def moved(where: str, old: str, new: str) -> Change:
     return config(lambda d: moves(d, where).__setitem__(old, new))
 
 
+def swap_toggle_names(data: Any) -> None:  # a label that lies: light's and dark's names swapped
+    light, dark = (data["theme"]["palette"][option]["toggle"] for option in (1, 2))
+    light["name"], dark["name"] = dark["name"], light["name"]
+
+
 def toc_option(key: str, value: object) -> Change:
     def change(data: Any) -> None:
         toc = next(e for e in data["markdown_extensions"] if isinstance(e, dict) and "toc" in e)
         toc["toc"][key] = value
 
     return config(change)
-
-
-def feature_off(name: str) -> Change:
-    return config(lambda d: d["theme"]["features"].remove(name))
 
 
 MAIN = "overrides/main.html"
@@ -169,30 +157,23 @@ def test_every_guard_is_proven_by_a_fault() -> None:
     assert not missing, f"guards no fault proves: {sorted(missing)}"
 
 
-@contextmanager
-def warnings() -> Iterator[list[str]]:
-    """What MkDocs and the hooks warn, as strict mode counts it."""
-    said: list[str] = []
-    handler = logging.Handler(logging.WARNING)
-    handler.emit = lambda record: said.append(record.getMessage())  # type: ignore[method-assign]
-    logging.getLogger("mkdocs").addHandler(handler)
-    try:
-        yield said
-    finally:
-        logging.getLogger("mkdocs").removeHandler(handler)
-
-
 @pytest.mark.parametrize("fault", FAULTS, ids=[f.name for f in FAULTS])
-def test_fault_is_caught(fault: Fault, project: Project, tmp_path: Path, browser: Browser) -> None:
+def test_fault_is_caught(
+    fault: Fault,
+    project: Project,
+    tmp_path: Path,
+    browser: Browser,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
     copy = project.copy_to(tmp_path / "project")
     if "published_links" in fault.caught_by:
         copy.commit()  # the lock's history: what the project publishes now
     fault.inject(copy)
     for guard, words in fault.caught_by.items():
         if guard == "build":
-            with warnings() as said, pytest.raises(Abort):
-                build(copy, tmp_path / "strict", fault.env)
-            message = "\n".join(said)
+            with caplog.at_level(logging.WARNING, "mkdocs"), pytest.raises(Abort):
+                build(copy, tmp_path / "strict", fault.env)  # strict: fails on a warning
+            message = caplog.text
         else:
             pdf = browser if guard == "pdf_edition" else None
             site = build(copy, tmp_path / guard, fault.env, strict=False, browser=pdf)

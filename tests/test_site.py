@@ -2,8 +2,6 @@
 and on copies: a page added, a page and an anchor moved, hostile values, a fork's build. The
 validator reads the site and the hostile copy in one run. tests/test_faults.py breaks each guard."""
 
-from __future__ import annotations
-
 import pytest
 
 from tests.support.guards import GUARDS, run, validity

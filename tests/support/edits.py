@@ -2,12 +2,9 @@
 a page, move a page, move an anchor). YAML is edited as data through ruamel.yaml's round trip, which
 keeps comments, tags and styles, so no change depends on how the live files are formatted."""
 
-from __future__ import annotations
-
 import io
 import re
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -59,20 +56,13 @@ def dumped(data: Data) -> str:
     return out.getvalue()
 
 
-@contextmanager
-def yaml_file(path: Path) -> Iterator[Data]:
-    """A YAML file as data, written back when the block ends."""
-    data = AS_WRITTEN.load(path.read_text(encoding="utf-8"))
-    yield data
-    path.write_text(dumped(data), encoding="utf-8")
-
-
 def config(change: Callable[[Data], object]) -> Change:
     """A change to the copy's mkdocs.yml, made on its data."""
 
     def apply(project: Project) -> None:
-        with yaml_file(project.config_file) as data:
-            change(data)
+        data = AS_WRITTEN.load(project.config_file.read_text(encoding="utf-8"))
+        change(data)
+        project.config_file.write_text(dumped(data), encoding="utf-8")
 
     return apply
 
@@ -82,8 +72,7 @@ def meta(relative: str, key: str, value: Any = None) -> Change:
 
     def apply(project: Project) -> None:
         path = project.root / relative
-        text = path.read_text(encoding="utf-8")
-        match = YAML_RE.match(text)
+        match = YAML_RE.match(text := path.read_text(encoding="utf-8"))
         assert match, f"set-up: {path} has no front matter"
         data = AS_WRITTEN.load(match.group(1))
         data.pop(key) if value is None else data.__setitem__(key, value)
@@ -92,18 +81,9 @@ def meta(relative: str, key: str, value: Any = None) -> Change:
     return apply
 
 
-def nav_item(data: Data, source: str) -> tuple[Data, str]:
-    """The nav entry (a one-pair mapping) that lists `source`, and its title."""
-    for item in data["nav"]:
-        ((title, value),) = item.items()
-        if value == source:
-            return item, title
-    raise AssertionError(f"set-up: no nav entry lists {source}")
-
-
-def retitle(data: Data, source: str, title: str) -> None:
-    item, old = nav_item(data, source)
-    item[title] = item.pop(old)
+def nav_entry(data: Data, source: str) -> Data:
+    """The nav entry that lists `source`: a mapping of its title to it."""
+    return next(item for item in data["nav"] if source in item.values())
 
 
 def moves(data: Data, where: str) -> Data:
@@ -117,49 +97,44 @@ def moves(data: Data, where: str) -> Data:
     return holder[where]
 
 
-def swap_toggle_names(data: Data) -> None:
-    """A label that lies: the light and dark options' toggle names swapped."""
-    light, dark = data["theme"]["palette"][1]["toggle"], data["theme"]["palette"][2]["toggle"]
-    light["name"], dark["name"] = dark["name"], light["name"]
-
-
-def redirect_lines(lock: Path, old: str, new: str) -> None:
+def redirect_lines(old: str, new: str) -> Change:
     """Each published line starting `old` becomes `line -> new...`; the new lines are published."""
-    text = lock.read_text(encoding="utf-8")
-    line = re.compile(rf"^{re.escape(old)}(#[\w-]+)?$", flags=re.M)
-    added = [m.group(0).replace(old, new, 1) for m in line.finditer(text)]
-    assert added, f"set-up: no line {old} in {lock}"
-    moved = line.sub(lambda m: f"{m.group(0)} -> {m.group(0).replace(old, new, 1)}", text)
-    lock.write_text(moved + "".join(f"{each}\n" for each in added), encoding="utf-8")
+
+    def change(project: Project) -> None:
+        text = project.links_lock.read_text(encoding="utf-8")
+        line = re.compile(rf"^{re.escape(old)}(#[\w-]+)?$", flags=re.M)
+        added = [m.group(0).replace(old, new, 1) for m in line.finditer(text)]
+        assert added, f"set-up: no line {old} in {project.links_lock}"
+        moved = line.sub(lambda m: f"{m.group(0)} -> {m.group(0).replace(old, new, 1)}", text)
+        project.links_lock.write_text(moved + "".join(f"{a}\n" for a in added), encoding="utf-8")
+
+    return change
 
 
 def move_page(old: str, new: str) -> Change:
     """docs/<old>.md moved to docs/<new>.md as the README says: nav, redirect, lock."""
 
-    def change(project: Project) -> None:
-        (project.root / "docs" / f"{old}.md").rename(project.root / "docs" / f"{new}.md")
-        with yaml_file(project.config_file) as data:
-            item, title = nav_item(data, f"{old}.md")
-            item[title] = f"{new}.md"
-            moves(data, "redirect_maps")[f"{old}.md"] = f"{new}.md"
-        redirect_lines(project.links_lock, f"/{old}/", f"/{new}/")
+    def in_config(data: Data) -> None:
+        entry = nav_entry(data, f"{old}.md")
+        entry[next(iter(entry))] = f"{new}.md"
+        moves(data, "redirect_maps")[f"{old}.md"] = f"{new}.md"
 
-    return change
+    def rename(project: Project) -> None:
+        (project.root / "docs" / f"{old}.md").rename(project.root / "docs" / f"{new}.md")
+
+    return both(rename, config(in_config), redirect_lines(f"/{old}/", f"/{new}/"))
 
 
 def move_anchor(page: str, old: str, new: str, whole: str | None) -> Change:
     """Heading id #<old> on docs/<page>.md renamed #<new> as the README says, with moved_anchors and
     lock lines on every page the heading is on: its own and, for a part, the whole essay's."""
-
-    def change(project: Project) -> None:
-        replace_in(project.root / "docs" / f"{page}.md", f"{{ #{old} }}", f"{{ #{new} }}")
-        pages = [f"{page}/", *([whole] if whole else [])]
-        with yaml_file(project.config_file) as data:
-            moves(data, "moved_anchors").update({f"{w}#{old}": f"{w}#{new}" for w in pages})
-        for where in pages:
-            redirect_lines(project.links_lock, f"/{where}#{old}", f"/{where}#{new}")
-
-    return change
+    pages = [f"{page}/", *([whole] if whole else [])]
+    maps = {f"{where}#{old}": f"{where}#{new}" for where in pages}
+    return both(
+        edit(f"docs/{page}.md", f"{{ #{old} }}", f"{{ #{new} }}"),
+        config(lambda data: moves(data, "moved_anchors").update(maps)),
+        *(redirect_lines(f"/{old_link}", f"/{new_link}") for old_link, new_link in maps.items()),
+    )
 
 
 def add_page(source: str, title: str, text: str) -> Change:
@@ -167,12 +142,11 @@ def add_page(source: str, title: str, text: str) -> Change:
     a subtitle, a class beside the id in its heading): its file, a nav line, its links."""
     stem = source.removesuffix(".md")
     front = f'description: What {title} holds, "a page of its own".\nsubtitle: An optional line below its title'
-    page = f"---\n{front}\n---\n\n# {title} {{: #{stem} .sandbox-title }}\n\n{text}\n"
-
-    def change(project: Project) -> None:
-        (project.root / "docs" / source).write_text(page, encoding="utf-8")
-        with yaml_file(project.config_file) as data:
-            data["nav"].append({title: source})
-        append("published-links.txt", f"/{stem}/\n/{stem}/#{stem}\n")(project)
-
-    return change
+    return both(
+        append(
+            f"docs/{source}",
+            f"---\n{front}\n---\n\n# {title} {{: #{stem} .sandbox-title }}\n\n{text}\n",
+        ),
+        config(lambda data: data["nav"].append({title: source})),
+        append("published-links.txt", f"/{stem}/\n/{stem}/#{stem}\n"),
+    )

@@ -3,15 +3,12 @@ to these, so it is a lock: a line is added, or redirected (`/old/#id -> /new/#id
 or rewritten. What was published before is read from the file's own git history (no link checker
 knows a site's past; this asks git for it)."""
 
-from __future__ import annotations
-
 import subprocess
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class Line:
+class Line(NamedTuple):
     link: str  # "/partnerships/#partnerships"
     moved_to: str | None  # where a moved link now lands, or None for a live link
     number: int  # line number in the file
@@ -38,34 +35,27 @@ def read(path: Path) -> tuple[list[Line], list[str]]:
     return parse(path.read_text(encoding="utf-8"))
 
 
-@dataclass(frozen=True)
-class History:
-    """Every link that any commit's version of the lock held, with the first commit that did."""
+def history(path: Path) -> tuple[dict[str, str], str | None]:
+    """Every link any commit's version of the lock held -> the first commit that added it; or why
+    the history cannot be read."""
 
-    links: dict[str, str]
-    problem: str | None = None  # why the history cannot be read, if it cannot
+    def git(*args: str) -> str | None:
+        ran = subprocess.run(["git", *args], cwd=path.parent, capture_output=True, text=True)
+        return ran.stdout if ran.returncode == 0 else None
 
-
-def history(path: Path) -> History:
-    def git(*args: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run(
-            ["git", *args], cwd=path.parent, capture_output=True, text=True, check=False
+    if git("rev-parse") is None:
+        return {}, "is not in a git checkout, so what was published before is unknown"
+    if git("rev-parse", "--is-shallow-repository") == "true\n":
+        return {}, (
+            "the git history is shallow, so what was published before is unknown; fetch it whole"
+            " (git fetch --unshallow, or actions/checkout with fetch-depth: 0)"
         )
-
-    if git("rev-parse", "--is-inside-work-tree").returncode != 0:
-        return History({}, "is not in a git checkout, so what was published before is unknown")
-    if git("rev-parse", "--is-shallow-repository").stdout.strip() == "true":
-        return History(
-            {},
-            "the git history is shallow, so what was published before is unknown; fetch it "
-            "whole (git fetch --unshallow, or actions/checkout with fetch-depth: 0)",
-        )
-    commits = git("log", "--format=%h", "--reverse", "--", path.name).stdout.split()
     links: dict[str, str] = {}
-    for commit in commits:
-        shown = git("show", f"{commit}:./{path.name}")
-        if shown.returncode != 0:  # the commit that deleted the file
-            continue
-        for line in parse(shown.stdout)[0]:
-            links.setdefault(line.link, commit)
-    return History(links)
+    commit, log = "", git("log", "--reverse", "-p", "--format=commit %h", "--", path.name) or ""
+    for line in log.splitlines():
+        if line.startswith("commit "):
+            commit = line.removeprefix("commit ")
+        elif line.startswith("+"):  # an added line ("+++ b/..." is no link: parse drops it)
+            for found in parse(line[1:])[0]:
+                links.setdefault(found.link, commit)
+    return links, None

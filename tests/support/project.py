@@ -2,13 +2,10 @@
 reads from it (the configuration through load_config, the pages and their front matter through
 MkDocs' own nav and page reading), from which every expectation is derived."""
 
-from __future__ import annotations
-
 import os
 import shutil
 import subprocess
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from unittest import mock
@@ -20,42 +17,22 @@ from mkdocs.structure.nav import get_navigation
 from mkdocs.structure.pages import Page
 
 ROOT = Path(__file__).resolve().parents[2]
+# What a copy needs to build and be checked.
+COPY = ["mkdocs.yml", "hooks", "docs", "overrides", "seeds", "published-links.txt", "tests"]
 
 
-@dataclass(frozen=True)
 class Project:
-    root: Path = ROOT
+    def __init__(self, root: Path = ROOT) -> None:
+        self.root, self.config_file = root, root / "mkdocs.yml"
+        # The essay's source of record, byte for byte; every link ever published (a lock: added
+        # to, never edited away); words the spell checker does not know that are right here.
+        self.seed = root / "seeds" / "strategic-alliances.md"
+        self.links_lock = root / "published-links.txt"
+        self.words = root / "tests" / "project-words.txt"
 
-    @property
-    def config_file(self) -> Path:
-        return self.root / "mkdocs.yml"
-
-    @property
-    def seed(self) -> Path:  # the essay's source of record, kept byte for byte
-        return self.root / "seeds" / "strategic-alliances.md"
-
-    @property
-    def links_lock(self) -> Path:  # every link ever published: added to, never edited away
-        return self.root / "published-links.txt"
-
-    @property
-    def words(self) -> Path:  # words the spell checker does not know that are right here
-        return self.root / "tests" / "project-words.txt"
-
-    # What a copy needs to build and be checked.
-    COPY = (
-        "mkdocs.yml",
-        "hooks",
-        "docs",
-        "overrides",
-        "seeds",
-        "published-links.txt",
-        "tests/project-words.txt",
-    )
-
-    def copy_to(self, destination: Path) -> Project:
+    def copy_to(self, destination: Path) -> "Project":
         """A throwaway copy to break or move things in; symbolic links are copied as links."""
-        for part in self.COPY:
+        for part in COPY:
             source, target = self.root / part, destination / part
             target.parent.mkdir(parents=True, exist_ok=True)
             if source.is_dir():
@@ -65,6 +42,11 @@ class Project:
             else:
                 shutil.copy2(source, target, follow_symlinks=False)
         return Project(destination)
+
+    def sources(self) -> dict[str, str]:
+        """What a maintainer edits that a reader sees (pages and templates): name -> text."""
+        paths = [*(self.root / "docs").rglob("*.md"), *(self.root / "overrides").rglob("*.html")]
+        return {p.relative_to(self.root).as_posix(): p.read_text("utf-8") for p in sorted(paths)}
 
     def commit(self) -> None:
         """One commit, so the copy's lock has a history: what the project publishes now."""

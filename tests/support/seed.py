@@ -1,8 +1,6 @@
 """The essay's source of record, read into sections and paragraphs exactly as written. Its sha256
 is pinned here, so rewording seed and page alike fails even where ../shared does not exist."""
 
-from __future__ import annotations
-
 import hashlib
 import re
 from dataclasses import dataclass

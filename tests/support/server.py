@@ -3,8 +3,6 @@
 (http.server's handler serves files and directories; these three rules are GitHub's.) `fetch` asks
 it; `run` runs a command in an `environment()` where nothing steers make or a build from outside."""
 
-from __future__ import annotations
-
 import os
 import subprocess
 import threading

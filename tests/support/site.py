@@ -3,15 +3,13 @@ and test reads a build through this one object, with what MkDocs read it from: t
 and the pages with their front matter (tests/support/project.py). Hand-written over a crawler:
 linkinator and lychee miss or mis-check fragments, and none knows a fork's build from its own."""
 
-from __future__ import annotations
-
 import json
 import os
 from collections.abc import Mapping
 from copy import copy
-from dataclasses import dataclass
 from functools import cache, cached_property
 from pathlib import Path
+from typing import NamedTuple
 from unittest import mock
 from urllib.parse import unquote, urljoin, urlsplit
 
@@ -24,14 +22,12 @@ from tests.support.project import Project, configuration, nav_pages
 LINK_ATTRIBUTES = ("href", "src", "poster", "data", "action")  # attributes naming a resource
 
 
-@dataclass(frozen=True)
-class Target:
-    """Where a link points. `file` is relative to the site root; None for external links."""
+class Target(NamedTuple):
+    """Where a link points: its URL, the file it lands on (from the site's root), its fragment."""
 
     url: str
-    file: str | None
-    fragment: str
-    external: bool
+    file: str | None = None
+    fragment: str = ""
     problem: str | None = None
 
 
@@ -52,22 +48,16 @@ class BuiltSite:
     def file_of(self, page: Page) -> str:
         return page.url + "index.html"
 
-    def page_of(self, file: str) -> Page | None:
-        return next((p for p in self.pages if p.url == file.removesuffix("index.html")), None)
+    def page_url(self, file: str | None) -> str:  # a/index.html -> a/
+        return (file or "").removesuffix("index.html")
 
     def source(self, page: Page) -> str:
         return f"docs/{page.file.src_uri}"
 
-    def page_url(self, file: str | None) -> str:
-        """A built file's URL relative to the site's root: a/index.html -> a/."""
-        return (file or "").removesuffix("index.html")
-
     def source_of(self, file: str) -> str:
         """What a maintainer edits to change `file`: its page's Markdown, or else the templates."""
-        page = self.page_of(file)
-        return (
-            f"docs/{page.file.src_uri} -> {file}" if page else f"overrides/ (templates) -> {file}"
-        )
+        page = next((p for p in self.pages if p.url == self.page_url(file)), None)
+        return f"{self.source(page) if page else 'overrides/ (templates)'} -> {file}"
 
     def text(self, file: str) -> str:
         return (self.root / file).read_text(encoding="utf-8")
@@ -76,9 +66,8 @@ class BuiltSite:
     def soup(self, file: str) -> BeautifulSoup:
         return BeautifulSoup(self.text(file), "lxml")
 
-    def url(self, file: str) -> str:
-        """The absolute URL a file is published at, under site_url."""
-        return self.site_url + file.removesuffix("index.html")
+    def url(self, file: str) -> str:  # where a file is published
+        return self.site_url + self.page_url(file)
 
     def article(self, file: str) -> Tag | None:
         found = self.soup(file).select_one("article.md-content__inner")
@@ -135,11 +124,8 @@ class BuiltSite:
     def redirect_target(self, file: str) -> str | None:
         """Where a redirect stub (mkdocs-redirects' output) sends the reader, or None."""
         refresh = self.soup(file).find("meta", attrs={"http-equiv": "refresh"})
-        return (
-            str(refresh.get("content", "")).split("url=", 1)[-1].strip()
-            if isinstance(refresh, Tag)
-            else None
-        )
+        content = str(refresh.get("content", "")) if isinstance(refresh, Tag) else None
+        return content and content.split("url=", 1)[-1].strip()
 
     @cached_property
     def own_url(self) -> str:
@@ -150,15 +136,7 @@ class BuiltSite:
 
     def written_in(self, text: str) -> str:
         """' (written in overrides/x.html)' for the sources that hold `text`, to say what to fix."""
-        sources = [
-            *(self.project.root / "overrides").rglob("*.html"),
-            *(self.project.root / "docs").rglob("*.md"),
-        ]
-        found = sorted(
-            p.relative_to(self.project.root).as_posix()
-            for p in sources
-            if text in p.read_text(encoding="utf-8")
-        )
+        found = [name for name, source in self.project.sources().items() if text in source]
         return f" (written in {', '.join(found)})" if found else ""
 
     def resolve(self, file: str, ref: str) -> Target:
@@ -166,7 +144,7 @@ class BuiltSite:
         absolute = urljoin(self.site_url + file, ref.strip())
         parts = urlsplit(absolute)
         if parts.scheme in ("mailto", "tel", "data"):
-            return Target(absolute, None, "", external=False)
+            return Target(absolute)
         if not (absolute + "/").startswith(self.site_url):
             own, host = urlsplit(self.own_url), urlsplit(self.site_url).netloc
             problem = None if parts.scheme == "https" else f"external link is not https: {ref}"
@@ -174,16 +152,16 @@ class BuiltSite:
                 problem = f"names the project's own {self.own_url} in a build for {self.site_url}{self.written_in(own.path)}; write it relative, or through `| url`"
             elif parts.netloc == host:
                 problem = f"leaves the site's base {self.site_url} for {absolute}"
-            return Target(absolute, None, parts.fragment, True, problem)
+            return Target(absolute, None, parts.fragment, problem)
         target = self.file_for(parts.path)
         if target is None:
             if (self.root / parts.path.removeprefix(self.base_path)).is_dir():
-                return Target(absolute, None, "", False, f"directory without a trailing /: {ref}")
-            return Target(absolute, None, "", False, f"no file at {parts.path}")
+                return Target(absolute, problem=f"directory without a trailing /: {ref}")
+            return Target(absolute, problem=f"no file at {parts.path}")
         fragment = unquote(parts.fragment)
         if fragment and target.endswith(".html") and fragment not in self.ids(target):
-            return Target(absolute, target, fragment, False, f"no id '{fragment}' on {target}")
-        return Target(absolute, target, fragment, external=False)
+            return Target(absolute, target, fragment, f"no id '{fragment}' on {target}")
+        return Target(absolute, target, fragment)
 
 
 def visible_text(tag: Tag) -> str:
