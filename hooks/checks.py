@@ -1,11 +1,9 @@
-"""The mistakes MkDocs lets through without a word, each a warning that names the file and says
-what to do; `strict: true` fails the build on it, and `mkdocs serve` names it on every save:
-- a heading with no explicit id, or an id used twice on a page: Python-Markdown's toc gives the one
-  a slug and the other a '_1' suffix, silently, and ids are what other docs link to;
-- front matter MkDocs drops (not closed, not YAML, not a mapping), or no description in it;
-- a symbolic link in docs/ or overrides/: GitHub's Pages upload follows it out of the repository.
-(Ids used on two pages, and the maps of moves, are checked with the built pages: published.py.
-MkDocs' own `validation:` covers links and the nav; markdownlint has no rule for explicit ids.)"""
+"""The mistakes MkDocs lets through silently, each a warning naming the file and what to do (strict
+mode fails on it; `mkdocs serve` says it on every save): a heading with no explicit id, or an id
+used twice on a page (toc would give a slug, or a '_1' suffix, and ids are what other docs link
+to); front matter MkDocs drops (not closed, not YAML, not a mapping) or without a description; a
+symbolic link in docs/ or overrides/ (the Pages upload follows it out of the repository).
+(markdownlint has no rule for explicit ids; MkDocs' `validation:` covers links and the nav.)"""
 
 import logging
 import os

@@ -1,9 +1,8 @@
-"""The whole essay on one page. The page whose front matter says `role: whole` gets its parts'
-Markdown as MkDocs read it - the introduction, the pillars and the conclusion, in nav order - each
-part's headings one level down but the introduction's, and after the title a list of the sections.
-It is rendered once every page is read (on_env), as MkDocs reads the essay's page before some of its
-parts. (mkdocs-print-site-plugin prefixes every id, which would break /essay/#partnerships;
-pymdownx.snippets and mkdocs-include-markdown-plugin would read the pages a second time.)"""
+"""The whole essay on one page: the page with `role: whole` gets its parts' Markdown as MkDocs read
+it, in nav order, each part's headings one level down but the introduction's, and a list of the
+sections after the title; rendered once every page is read (on_env). (mkdocs-print-site-plugin
+prefixes every id, breaking /essay/#partnerships; pymdownx.snippets and
+mkdocs-include-markdown-plugin would read the pages a second time.)"""
 
 import re
 

@@ -1,10 +1,8 @@
-"""Values are text. MkDocs renders without autoescaping, and Material prints the site name, site
-description, nav titles, toggle names and a page's front-matter title, subtitle and description as
-they are, where a '"' would end an attribute and a '<' start markup. Each becomes markupsafe's
-Markup of its escaped text before the theme sees it: printed raw, it shows as written; where a
-template escapes it ("| e"), it is left alone. So no partial is copied to add "| e"; what reads the
-values as text again (hooks/published.py) unescapes them. (Jinja's autoescape would do it, but
-MkDocs builds its environment without it, and Material's templates are written for that.)"""
+"""Values are text. Material prints the site name and description, nav titles, toggle names and a
+page's front-matter title, subtitle and description raw (MkDocs does not autoescape), where a '"'
+ends an attribute and a '<' starts markup. Each becomes markupsafe's Markup of its escaped text
+before the theme sees it: printed raw, it shows as written; "| e" leaves it alone. So no partial is
+copied to add "| e". (Jinja's autoescape would do it, but Material's templates assume it is off.)"""
 
 from typing import Any
 

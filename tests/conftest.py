@@ -48,45 +48,23 @@ HOSTILE = {  # legitimate, if hostile, values: a double quote, '&', '<' and '</s
 }
 
 
+Env = Mapping[str, str] | None  # settings a build runs with, for mkdocs.yml's !ENV tags
+
+
 def needs(reason: str | None) -> None:
     """Skip a test whose tool is missing, saying how to get it; under CI=true, fail instead."""
     if reason:
         pytest.fail(f"{reason} (CI=true: nothing may skip)") if CI else pytest.skip(reason)
 
 
-def share_compiled_templates(folder: Path) -> None:
-    """Builds in one run share Material's compiled templates (Jinja's own FileSystemBytecodeCache;
-    a template whose source changes is compiled again): half of each copy's build time."""
-    cache, get_env = FileSystemBytecodeCache(str(folder)), Theme.get_env
-
-    def with_cache(theme: Theme) -> Environment:
-        env = get_env(theme)
-        env.bytecode_cache = cache
-        return env
-
-    Theme.get_env = with_cache  # type: ignore[method-assign, assignment]
-
-
-def build(
-    project: Project,
-    site_dir: Path,
-    env: Mapping[str, str] | None = None,
-    *,
-    strict: bool = True,
-    browser: Browser | None = None,
-) -> BuiltSite:
-    """`make build` in this process: MkDocs' own build, strict as mkdocs.yml says unless told to
-    be lenient (so `strict: false` there fails the faults), then the PDF edition, given a browser."""
-    lenient = {} if strict else {"strict": False}
-    mkdocs_build(configuration(project, env, site_dir=str(site_dir), **lenient))
+def build(project: Project, site_dir: Path, env: Env = None, **options: Any) -> BuiltSite:
+    """`make build` in this process: MkDocs' own build, strict as mkdocs.yml says (`strict=False`
+    in `options` for a lenient one), then the PDF edition, given a `browser`."""
+    browser = options.pop("browser", None)
+    mkdocs_build(configuration(project, env, site_dir=str(site_dir), **options))
     if browser is not None:
         pdf_edition.write(site_dir, browser, int(epoch(project.root)))
     return BuiltSite(project, site_dir, env)
-
-
-@pytest.fixture(scope="session")
-def project() -> Project:
-    return Project()
 
 
 @pytest.fixture(scope="session")
@@ -102,65 +80,64 @@ def browser() -> Iterator[Browser]:
 
 @pytest.fixture(scope="session", autouse=True)
 def shared(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Path:
-    """A folder all of this run's xdist workers share: their base temporary folders' parent."""
+    """A folder all of this run's xdist workers share (their base temporary folders' parent), where
+    builds share Material's compiled templates (Jinja's own FileSystemBytecodeCache; a template
+    whose source changes is compiled again): half of each copy's build time."""
     base = tmp_path_factory.getbasetemp()
     folder = base if worker_id == "master" else base.parent
     (folder / "templates").mkdir(exist_ok=True)
-    share_compiled_templates(folder / "templates")
+    cache, get_env = FileSystemBytecodeCache(str(folder / "templates")), Theme.get_env
+
+    def with_cache(theme: Theme) -> Environment:
+        env = get_env(theme)
+        env.bytecode_cache = cache
+        return env
+
+    Theme.get_env = with_cache  # type: ignore[method-assign, assignment]
     return folder
 
 
-def built_once(
-    folder: Path, make: Callable[[], BuiltSite], again: Callable[[], BuiltSite]
-) -> BuiltSite:
-    """`make()` in the first worker to ask; the others wait, then read what it built (`again`)."""
+def built_once(folder: Path, make: Callable[[], object]) -> None:
+    """`make()` in the first worker to ask; the others wait for it."""
     with FileLock(f"{folder}.lock"):
-        if (folder / "built").is_file():
-            return again()
-        shutil.rmtree(folder, ignore_errors=True)  # what a failed build left
-        built = make()
-        (folder / "built").touch()
-        return built
+        if not (folder / "built").is_file():
+            shutil.rmtree(folder, ignore_errors=True)  # what a failed build left
+            make()
+            (folder / "built").touch()
 
 
 BuildCopy = Callable[..., BuiltSite]
 
 
 @pytest.fixture(scope="session")
-def build_copy(shared: Path, project: Project, browser: Browser) -> BuildCopy:
+def build_copy(shared: Path, browser: Browser) -> BuildCopy:
     """Copy the project, commit the copy (its lock's history: what the project publishes now),
     change it, build it with its PDF edition; once a name and run."""
 
-    def make(
-        name: str, change: edits.Change = lambda _: None, env: Mapping[str, str] | None = None
-    ) -> BuiltSite:
+    def make(name: str, *changes: edits.Change, env: Env = None) -> BuiltSite:
         copy, site_dir = Project(shared / name / "project"), shared / name / "site"
 
-        def made() -> BuiltSite:
-            project.copy_to(copy.root).commit()
-            change(copy)
-            return build(copy, site_dir, env, browser=browser)
+        def made() -> None:
+            Project().copy_to(copy.root).commit()
+            edits.both(*changes)(copy)
+            build(copy, site_dir, env, browser=browser)
 
-        return built_once(shared / name, made, lambda: BuiltSite(copy, site_dir, env))
+        built_once(shared / name, made)
+        return BuiltSite(copy, site_dir, env)
 
     return make
 
 
 @pytest.fixture(scope="session")
-def site(project: Project, shared: Path, request: pytest.FixtureRequest) -> BuiltSite:
+def site(shared: Path, request: pytest.FixtureRequest) -> BuiltSite:
     """The site under test: SITE_DIR if set (a folder `make build` wrote), else a fresh build."""
     if given := os.environ.get("SITE_DIR"):
-        assert (project.root / given / "index.html").is_file(), (
-            f"SITE_DIR={given}: no built site there; run `make build` first"
-        )
-        return BuiltSite(project, project.root / given)
-    site_dir = shared / "site" / "site"
+        built = Project().root / given
+        assert (built / "index.html").is_file(), f"SITE_DIR={given}: no site; run `make build`"
+        return BuiltSite(Project(), built)
     browser = request.getfixturevalue("browser")
-    return built_once(
-        shared / "site",
-        lambda: build(project, site_dir, browser=browser),
-        lambda: BuiltSite(project, site_dir),
-    )
+    built_once(shared / "site", lambda: build(Project(), shared / "site" / "site", browser=browser))
+    return BuiltSite(Project(), shared / "site" / "site")
 
 
 @pytest.fixture(scope="session")
@@ -168,18 +145,15 @@ def moved(build_copy: BuildCopy) -> BuiltSite:
     """The first pillar's page renamed and its heading's id changed, as the README says (MOVE)."""
     (old, new), (old_id, new_id) = MOVE["page"], MOVE["id"]
     return build_copy(
-        "moved",
-        edits.both(edits.move_page(old, new), edits.move_anchor(new, old_id, new_id, WHOLE.url)),
+        "moved", edits.move_page(old, new), edits.move_anchor(new, old_id, new_id, WHOLE.url)
     )
 
 
 @pytest.fixture(scope="session")
 def added(build_copy: BuildCopy) -> BuiltSite:
     """A page outside the essay, added as the README says, under a name no real page will use."""
-    return build_copy(
-        "added",
-        edits.add_page("sandbox-page.md", "Sandbox page", "This page is kept for the tests."),
-    )
+    text = "This page is kept for the tests."
+    return build_copy("added", edits.add_page("sandbox-page.md", "Sandbox page", text))
 
 
 @pytest.fixture(scope="session")
@@ -200,7 +174,7 @@ def hostile(build_copy: BuildCopy) -> BuiltSite:
 
     page = f"docs/{PILLAR.file.src_uri}"
     front = [edits.meta(page, key, HOSTILE[key]) for key in ("title", "subtitle", "description")]
-    return build_copy("hostile", edits.both(edits.config(values), *front))
+    return build_copy("hostile", edits.config(values), *front)
 
 
 @pytest.fixture(scope="session")

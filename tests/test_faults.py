@@ -159,13 +159,9 @@ def test_every_guard_is_proven_by_a_fault() -> None:
 
 @pytest.mark.parametrize("fault", FAULTS, ids=[f.name for f in FAULTS])
 def test_fault_is_caught(
-    fault: Fault,
-    project: Project,
-    tmp_path: Path,
-    browser: Browser,
-    caplog: pytest.LogCaptureFixture,
+    fault: Fault, tmp_path: Path, browser: Browser, caplog: pytest.LogCaptureFixture
 ) -> None:
-    copy = project.copy_to(tmp_path / "project")
+    copy = Project().copy_to(tmp_path / "project")
     if "published_links" in fault.caught_by:
         copy.commit()  # the lock's history: what the project publishes now
     fault.inject(copy)
@@ -191,12 +187,10 @@ def test_fault_is_caught(
         assert not missing, f"{fault.name}: '{guard}' did not report {missing}:\n{message}"
 
 
-def test_a_paragraph_crossing_a_printed_sheet_passes(
-    project: Project, tmp_path: Path, browser: Browser
-) -> None:
+def test_a_paragraph_crossing_a_printed_sheet_passes(tmp_path: Path, browser: Browser) -> None:
     """What a maintainer may do, the guards let through: here, print styles that move a paragraph
     across two sheets, each with its page number (a renamed title: the hostile copy, conftest)."""
-    copy = project.copy_to(tmp_path / "project")
+    copy = Project().copy_to(tmp_path / "project")
     push = "\n@media print { .md-typeset h1 { margin-top: 240mm } }\n"
     append("docs/stylesheets/site.css", push)(copy)
     problems = list(GUARDS["pdf_edition"](build(copy, tmp_path / "site", browser=browser)))

@@ -25,7 +25,8 @@ from tests.support.site import BuiltSite, links_in, visible_text
 
 STRUCTURE = "data-structure"  # marks what the templates add by design: cards, buttons, links
 HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
-BLOCKS = (*HEADING_TAGS, "p", "li", "blockquote", "pre", "table", "dl", "figure")
+BLOCKS = ", ".join((*HEADING_TAGS, "p", "li", "blockquote", "pre", "table", "dl", "figure"))
+AUTHORS = f":is({BLOCKS}):not([{STRUCTURE}], [{STRUCTURE}] *, :is({BLOCKS}) *)"  # outermost blocks
 HEADINGS = f":is({', '.join(HEADING_TAGS)})[id]"
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 WORD = re.compile(r"[A-Za-z]+(?:['\u2019][a-z]+)?")
@@ -52,9 +53,6 @@ def section_of(site: BuiltSite, page: Page, seed: list[Section]) -> Section | No
 
 def text(value: object) -> str:
     return " ".join(str(value or "").split())
-
-
-# -- The essay's words --------------------------------------------------------------------------
 
 
 def words(site: BuiltSite) -> Iterator[str]:
@@ -87,14 +85,7 @@ def same_blocks(site: BuiltSite, page: Page, sections: list[Section], below: int
     for index, section in enumerate(sections):
         expected.append((f"h{1 if index == 0 else below}", section.heading))
         expected += [("p", paragraph) for paragraph in section.paragraphs]
-    article = site.article(site.file_of(page))
-    found = [
-        block
-        for block in (article.find_all(BLOCKS) if article else [])
-        if not block.find_parent(attrs={STRUCTURE: True})
-        and not block.has_attr(STRUCTURE)
-        and not block.find_parent(BLOCKS)
-    ]
+    found = site.in_article(site.file_of(page), AUTHORS)
     actual = [(block.name, visible_text(block)) for block in found]
     matcher = SequenceMatcher(None, actual, [(t, text(s)) for t, s in expected], autojunk=False)
     for op, a1, a2, e1, e2 in matcher.get_opcodes():
@@ -124,9 +115,6 @@ def block_problem(block: Tag, tag: str, wording: str) -> str | None:
     at = len(commonprefix([actual, wording]))  # noqa: RUF071 - characters, not paths
     start = max(0, at - 30)
     return f"changes the author's words: at character {at + 1}, the page has «…{actual[start : at + 30]}…» where the seed has «…{wording[start : at + 30]}…»"
-
-
-# -- Pages, navigation, the design's structure --------------------------------------------------
 
 
 def structure(site: BuiltSite) -> Iterator[str]:
@@ -174,9 +162,6 @@ def structure_targets(site: BuiltSite, file: str) -> set[str]:
     return {path.removeprefix(site.base_path) for path in paths}
 
 
-# -- Links and ids ------------------------------------------------------------------------------
-
-
 def links(site: BuiltSite) -> Iterator[str]:
     """Every href/src in every built HTML file lands on a file, and every #fragment on an id there;
     links out are https and never name the project's own address from a fork's build."""
@@ -186,9 +171,6 @@ def links(site: BuiltSite) -> Iterator[str]:
             yield f"{site.source_of(file)}: <{tag.name} {attribute}={value!r}>: {problem}"
     if len(found) < 50:
         yield f"{site.root}: only {len(found)} links found; the crawl is not reading the site"
-
-
-# -- Published links and the inventory ----------------------------------------------------------
 
 
 def published_links(site: BuiltSite) -> Iterator[str]:
@@ -216,33 +198,28 @@ def published_links(site: BuiltSite) -> Iterator[str]:
 
 
 def redirect_advice(link: str) -> str:
-    page, _, fragment = link.strip("/").partition("#")
-    if fragment:
-        return (
-            f"in mkdocs.yml under extra > moved_anchors: '{page}#{fragment}': '{page}#its-new-id'"
-        )
-    return f"in mkdocs.yml under plugins > redirects > redirect_maps: '{page or 'index'}.md': 'its-new-file.md'"
+    page, _, id = link.strip("/").partition("#")
+    where = f"extra > moved_anchors: '{page}#{id}': '{page}#its-new-id'"
+    if not id:
+        where = f"plugins > redirects > redirect_maps: '{page or 'index'}.md': 'its-new-file.md'"
+    return f"in mkdocs.yml under {where}"
 
 
 def follow(site: BuiltSite, link: str) -> tuple[str, str | None]:
-    """Where a lock-style link lands, through redirects and moved anchors, or why nowhere."""
+    """Where a lock-style link lands, through redirects and moved anchors (the build checks that
+    those lead somewhere: hooks/published.py, mkdocs-redirects), or why nowhere."""
     path, _, fragment = link.partition("#")
     if (file := site.file_for(site.base_path + path.lstrip("/"))) is None:
         return link, f"no page at {path}; redirect it ({redirect_advice(path)})"
-    stub = site.redirect_target(file)
-    if stub is not None and (file := site.resolve(file, stub).file) is None:
-        return link, f"{path} redirects to {stub}, which does not resolve"
+    if stub := site.redirect_target(file):
+        file = site.resolve(file, stub).file or file
     page = site.page_url(file)
     if not fragment or fragment in site.ids(file):
         return f"/{page}" + (f"#{fragment}" if fragment else ""), None
-    moved = dict(site.config.extra.get("moved_anchors") or {}).get(f"{page}#{fragment}")
-    if moved is None:
-        advice = redirect_advice(f"/{page}#{fragment}")
-        return link, f"no id '{fragment}' on {site.source_of(file)}; map the old anchor {advice}"
-    new_file = site.file_for(site.base_path + moved.partition("#")[0])
-    if new_file is None or moved.partition("#")[2] not in site.ids(new_file):
-        return link, f"extra.moved_anchors sends it to {moved}, which does not exist"
-    return f"/{moved}", None
+    if moved := dict(site.config.extra.get("moved_anchors") or {}).get(f"{page}#{fragment}"):
+        return f"/{moved}", None
+    advice = redirect_advice(f"/{page}#{fragment}")
+    return link, f"no id '{fragment}' on {site.source_of(file)}; map the old anchor {advice}"
 
 
 def inventory(site: BuiltSite) -> Iterator[str]:
@@ -257,8 +234,7 @@ def inventory(site: BuiltSite) -> Iterator[str]:
         return
     covered = set()
     for entry in entries:
-        uri = entry.uri.replace("$", entry.name) if entry.uri.endswith("$") else entry.uri
-        target = site.resolve("index.html", uri)
+        target = site.resolve("index.html", uri := entry.uri_expanded)
         if target.problem or target.file is None:
             yield f"objects.inv: {entry.name} ({entry.role}) -> {uri}: {target.problem}"
         elif entry.role == "label" and not target.fragment:
@@ -270,9 +246,6 @@ def inventory(site: BuiltSite) -> Iterator[str]:
         landing, reason = follow(site, line.link)
         if reason is None and landing not in covered:
             yield f"objects.inv: no entry for published link {line.link} (at {landing})"
-
-
-# -- What a crawler, a sharer and an agent read -------------------------------------------------
 
 
 def sharing(site: BuiltSite) -> Iterator[str]:
@@ -371,9 +344,6 @@ def unique_word(section: Section, seed: list[Section]) -> str:
     return own[0] if own else ""
 
 
-# -- What a reader is promised, and what controls say ---------------------------------------------
-
-
 def shown(tag: Tag | None) -> bool:
     """Present and not hidden by an attribute on it or around it, as the theme hides its parts."""
     hidden = ("hidden", "aria-hidden", "inert")
@@ -436,9 +406,6 @@ def labels(site: BuiltSite) -> Iterator[str]:
             repository = urlsplit(str(link["href"])).path.strip("/").lower()
             if "md-source" in (link.get("class") or []) and name != repository:
                 yield f"overrides/partials/source.html: the repository link is named {name!r}, not {repository!r}, the repository it leads to (repo_url)"
-
-
-# -- Spelling, the PDF edition, validity ----------------------------------------------------------
 
 
 def spelling(site: BuiltSite) -> Iterator[str]:

@@ -1,7 +1,7 @@
 """A stand-in for GitHub Pages on 127.0.0.1: the site under its sub-path, `/dir` answered with a
-301 to `/dir/`, and the site's root 404.html, with status 404, for a missing path at any depth.
-(http.server's handler serves files and directories; these three rules are GitHub's.) `fetch` asks
-it; `run` runs a command in an `environment()` where nothing steers make or a build from outside."""
+301 to `/dir/` (http.server's own rule, as GitHub's), and the site's root 404.html, with status 404,
+for a missing path at any depth. `fetch` asks it; `run` runs a command in an `environment()` where
+nothing steers make or a build from outside."""
 
 import os
 import subprocess
@@ -11,7 +11,6 @@ from contextlib import contextmanager, suppress
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import BinaryIO
 from urllib.error import HTTPError
 from urllib.parse import urlsplit
 from urllib.request import urlopen
@@ -20,28 +19,22 @@ from urllib.request import urlopen
 class Pages(SimpleHTTPRequestHandler):
     base = "/"
 
-    def translate_path(self, path: str) -> str:
-        return super().translate_path("/" + urlsplit(path).path.removeprefix(self.base))
+    def translate_path(self, path: str) -> str:  # `base` is the root; without its '/', a folder
+        path = urlsplit(path).path
+        if not (path + "/").startswith(self.base):
+            return ""  # no file: a 404
+        return super().translate_path(path.removeprefix(self.base[:-1]))
 
-    def send_head(self) -> BinaryIO | None:
-        path = urlsplit(self.path).path
-        if path + "/" == self.base:  # the site's root without its '/', as any folder: a 301
-            self.send_response(301)
-            self.send_header("Location", self.base)
-            self.send_header("Content-Length", "0")
-            self.end_headers()
-            return None
-        if not path.startswith(self.base) or not Path(self.translate_path(path)).exists():
-            return self.not_found()
-        return super().send_head()
-
-    def not_found(self) -> BinaryIO:
-        page = Path(self.directory) / "404.html"
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        if code != 404:
+            return super().send_error(code, message, explain)
+        page = (Path(self.directory) / "404.html").read_bytes()
         self.send_response(404)
         self.send_header("Content-Type", "text/html")
-        self.send_header("Content-Length", str(page.stat().st_size))
+        self.send_header("Content-Length", str(len(page)))
         self.end_headers()
-        return page.open("rb")
+        self.wfile.write(page)
+        return None
 
     def handle(self) -> None:
         with suppress(ConnectionError):  # a browser that moves on before the answer is sent
