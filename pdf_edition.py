@@ -1,13 +1,10 @@
 """The PDF edition, printed after `mkdocs build` (make build runs both): `python pdf_edition.py
-SITE_DIR`. The built page that names a PDF as its <link rel="alternate" type="application/pdf">
-(the whole essay) is printed by Chromium through Playwright's page.pdf (A4, tagged, with an outline,
-the site's print styles) from the built files, then given its metadata with pypdf: title (shown by
-viewers), language, the last commit's date, links pointed at the published site, outline entries
-with their headings' exact text, an /ID from the content: one commit always gives the same bytes.
-(WeasyPrint-based plugins, mkdocs-with-pdf among them, lay the page out again without Material's
-CSS and scripts; mkdocs-print-site-plugin prefixes every id.)"""
-
-from __future__ import annotations
+SITE_DIR`. Chromium prints the built page that names a PDF as its <link rel="alternate"
+type="application/pdf"> (the whole essay) through Playwright's page.pdf (A4, tagged, an outline,
+the site's print styles); pypdf gives it a title viewers show, the last commit's date, links to the
+published site, the headings' exact text in the outline, an /ID from the content: one commit always
+gives the same bytes. (WeasyPrint-based plugins, mkdocs-with-pdf among them, lay the page out again
+without Material's CSS and scripts; mkdocs-print-site-plugin prefixes every id.)"""
 
 import hashlib
 import os
@@ -24,23 +21,16 @@ from pypdf.generic import ArrayObject, BooleanObject, ByteStringObject, NameObje
 
 from hooks.dates import epoch
 
-# Without the networking flags Chromium floods a closed network with background requests.
-FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+# Without these Chromium floods a closed network with background requests.
+QUIET = ["--disable-quic", "--disable-background-networking", "--disable-component-update"]
+FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-sync", *QUIET]
 CANDIDATES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 INSTALL = (
     "install Chromium (Debian: apt-get install chromium; Ubuntu: GitHub's runners have "
     "/usr/bin/chromium, elsewhere install Google Chrome; macOS: brew install --cask chromium) "
     "or point CHROMIUM= at a Chromium or Chrome executable"
 )
+CREATOR = "pdf_edition.py (the whole-essay page, printed by Chromium)"
 
 
 def find_chromium() -> str | None:
@@ -51,29 +41,25 @@ def find_chromium() -> str | None:
 
 
 def write(site: Path, browser: Browser, when: int) -> Path:
-    """Print the page of `site` that links its PDF edition to that file, dated `when` (seconds
-    since 1970); return the file."""
+    """Print `site`'s page that links a PDF to that file, dated `when` (Unix time); return it."""
     for file in sorted(site.rglob("index.html")):
         page = lxml.html.parse(file).getroot()
         if found := page.xpath('//link[@rel="alternate"][@type="application/pdf"]/@href'):
             output = (file.parent / str(found[0])).resolve()
             canonical = str(page.xpath('//link[@rel="canonical"]/@href')[0])
             published = canonical.removesuffix(file.parent.relative_to(site).as_posix() + "/")
-            local = site.resolve().as_uri() + "/"
             raw = printed(browser, file.resolve().as_uri())
             found = page.xpath("(//article)[1]//*[self::h1 or self::h2 or self::h3 or self::h4]")
             headings = [" ".join(h.text_content().split()) for h in found]
-            output.write_bytes(with_metadata(raw, headings, when, {local: published}))
+            local = site.resolve().as_uri() + "/"
+            output.write_bytes(with_metadata(raw, headings, when, local, published))
             return output
-    raise SystemExit(
-        f"{site}: no page links a PDF edition (<link rel=alternate type=application/pdf>)"
-    )
+    raise SystemExit(f"{site}: no page has a <link rel=alternate type=application/pdf>")
 
 
 def printed(browser: Browser, url: str) -> bytes:
     """One page, once it has loaded and its fonts are ready, as an A4 tagged PDF."""
-    with browser.new_context() as context:
-        page = context.new_page()
+    with browser.new_page() as page:  # in a context of its own, closed with the page
         page.goto(url, wait_until="load")
         page.evaluate("document.fonts.ready.then(() => true)")
         return page.pdf(
@@ -81,12 +67,12 @@ def printed(browser: Browser, url: str) -> bytes:
         )
 
 
-def with_metadata(raw: bytes, headings: list[str], when: int, origins: dict[str, str]) -> bytes:
-    """The title is the first heading's; the page's language Chromium sets itself."""
+def with_metadata(raw: bytes, headings: list[str], when: int, local: str, published: str) -> bytes:
+    """Links to `local` go to the `published` site; the title (which viewers show: WCAG
+    PDF18) is the first heading's; the page's language Chromium sets itself."""
     writer = PdfWriter(clone_from=PdfReader(BytesIO(raw)), keep_initial_header=True)
     exact, title = {"".join(h.split()): h for h in headings}, headings[0] if headings else ""
-    outline = writer.root_object.get("/Outlines")
-    items = [outline.get_object().get("/First")] if outline else []
+    items = [writer.root_object.get("/Outlines")]  # the outline's root: no /Title, a /First
     while items:  # Chromium drops the space where a heading wraps: the outline gets it back
         if (item := items.pop()) is not None:
             entry = item.get_object()
@@ -97,16 +83,11 @@ def with_metadata(raw: bytes, headings: list[str], when: int, origins: dict[str,
         for annotation in page.get("/Annots", []):
             action = annotation.get_object().get("/A")
             uri = str(action.get("/URI", "")) if action else ""
-            for local, published in origins.items():
-                if uri.startswith(local):
-                    action[NameObject("/URI")] = TextStringObject(published + uri[len(local) :])
-    stamp = datetime.fromtimestamp(when, UTC).strftime("D:%Y%m%d%H%M%S+00'00'")
-    creator = "pdf_edition.py (the whole-essay page, printed by Chromium)"
-    writer.add_metadata(
-        {"/Title": title, "/Creator": creator, "/CreationDate": stamp, "/ModDate": stamp}
-    )
-    preferences = writer.create_viewer_preferences()  # a viewer shows the title (WCAG PDF18)
-    preferences[NameObject("/DisplayDocTitle")] = BooleanObject(True)
+            if uri.startswith(local):
+                action[NameObject("/URI")] = TextStringObject(published + uri.removeprefix(local))
+    at = datetime.fromtimestamp(when, UTC).strftime("D:%Y%m%d%H%M%S+00'00'")
+    writer.add_metadata({"/Title": title, "/Creator": CREATOR, "/CreationDate": at, "/ModDate": at})
+    writer.create_viewer_preferences()[NameObject("/DisplayDocTitle")] = BooleanObject(True)
     content = BytesIO()
     writer.write(content)
     identifier = ByteStringObject(hashlib.sha256(content.getvalue()).digest()[:16])
@@ -116,18 +97,12 @@ def with_metadata(raw: bytes, headings: list[str], when: int, origins: dict[str,
     return final.getvalue()
 
 
-def main(site: Path) -> None:
+if __name__ == "__main__":
+    site = Path(sys.argv[1] if len(sys.argv) > 1 else "site")
     if (chromium := find_chromium()) is None:
-        chosen = (
-            f" (CHROMIUM={os.environ['CHROMIUM']!r} is no file)"
-            if os.environ.get("CHROMIUM")
-            else ""
-        )
-        raise SystemExit(f"the PDF edition needs Chromium{chosen}: {INSTALL}")
+        chosen = os.environ.get("CHROMIUM")
+        named = f" (CHROMIUM={chosen!r} is no file)" if chosen else ""
+        raise SystemExit(f"the PDF edition needs Chromium{named}: {INSTALL}")
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chromium, args=FLAGS)
         print(f"PDF edition: {write(site, browser, int(epoch(Path(__file__).parent)))}")
-
-
-if __name__ == "__main__":
-    main(Path(sys.argv[1] if len(sys.argv) > 1 else "site"))

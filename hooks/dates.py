@@ -1,10 +1,7 @@
-"""Dates a build by its last commit. MkDocs reads SOURCE_DATE_EPOCH (the sitemap, page dates) but
-leaves setting it to its caller; set here from git, a plain `mkdocs build` gives the same bytes as
-`make build`, on any day and in any time zone. The PDF edition takes its date from `epoch` too.
-(mkdocs-git-revision-date-localized-plugin dates each page, and needs git's whole history, not
-the build.)"""
-
-from __future__ import annotations
+"""Dates a build by its last commit. MkDocs reads SOURCE_DATE_EPOCH (sitemap, page dates) but
+leaves setting it to its caller; set here from git, a plain `mkdocs build` gives the same bytes
+as `make build` on any day, in any time zone; the PDF edition takes its date from `epoch` too.
+(mkdocs-git-revision-date-localized-plugin dates pages, not builds, from git's whole history.)"""
 
 import os
 import subprocess
@@ -12,7 +9,7 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 
-SET_HERE: list[str] = []  # what this build added to the environment, taken out when it ends
+SET_HERE: list[str] = []  # out again when the build ends or fails: tests run builds in one process
 
 
 def epoch(folder: Path) -> str:
@@ -30,14 +27,9 @@ def on_config(config: MkDocsConfig) -> None:
         SET_HERE.append("SOURCE_DATE_EPOCH")
 
 
-def restore() -> None:
+def on_post_build(**_: object) -> None:  # MkDocs passes config=, on_build_error error=
     while SET_HERE:
         os.environ.pop(SET_HERE.pop(), None)
 
 
-def on_post_build(config: MkDocsConfig) -> None:
-    restore()
-
-
-def on_build_error(error: Exception) -> None:
-    restore()
+on_build_error = on_post_build

@@ -20,9 +20,8 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 log = logging.getLogger("mkdocs.hooks.published")
-HEADING = re.compile(
-    r'<h([1-6])\b[^>]*?\sid="([^"]+)"[^>]*>(.*?)</h\1>', re.S
-)  # as MkDocs writes one
+# A heading with an id, as MkDocs writes one (and the home page's template).
+HEADING = re.compile(r'<h([1-6])\b[^>]*?\sid="([^"]+)"[^>]*>(.*?)</h\1>', re.S)
 ANCHOR = re.compile(r"(?:[\w.-]+/)*#[A-Za-z][\w-]*")  # how a moved anchor is written: page/#id
 INVENTORY = "# Sphinx inventory version 2\n# Project: {}\n# Version: \n# The remainder of this file is compressed using zlib.\n"
 ABOUT = "The essay is published verbatim: a page for each of its parts, in the author's order, and the whole of it on one page and as a PDF."
@@ -42,9 +41,7 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> None:
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     article = output.partition("<article")[2].partition("</article>")[0]
-    HEADINGS[page.url] = [
-        (id, Markup(text).striptags()) for _, id, text in HEADING.findall(article)
-    ]
+    HEADINGS[page.url] = [(id, Markup(h).striptags()) for _, id, h in HEADING.findall(article)]
     return output
 
 
@@ -61,11 +58,8 @@ def on_post_build(config: MkDocsConfig) -> None:
 
 def moves(anchors: dict[str, str], redirects: dict[str, str]) -> Iterator[str]:
     for old, new in anchors.items():
-        entry, old_page, (page, _, id) = (
-            f"mkdocs.yml: extra.moved_anchors entry '{old}': '{new}'",
-            old.partition("#")[0],
-            new.partition("#"),
-        )
+        entry = f"mkdocs.yml: extra.moved_anchors entry '{old}': '{new}'"
+        old_page, (page, _, id) = old.partition("#")[0], new.partition("#")
         if not (ANCHOR.fullmatch(old) and ANCHOR.fullmatch(new)):
             yield f"{entry} must be written 'page/#old-id': 'page/#new-id', the page's URL under site_url with no leading '/'"
         elif old_page not in HEADINGS:
@@ -122,23 +116,16 @@ def inventory(config: MkDocsConfig, anchors: dict[str, str], redirects: dict[str
         for id, shown in HEADINGS.get(page.url, []):
             add(essays.get(page.url, "") + id, "std:label", f"{page.url}#{id}", shown, where)
     for old, new in redirects.items():
-        if uri_shown := entries.get((new.removesuffix(".md"), "std:doc")):
+        if found := entries.get((new.removesuffix(".md"), "std:doc")):
+            uri, shown, _ = found
             add(
-                old.removesuffix(".md"),
-                "std:doc",
-                *uri_shown[:2],
-                f"mkdocs.yml: redirect_maps '{old}'",
+                old.removesuffix(".md"), "std:doc", uri, shown, f"mkdocs.yml: redirect_maps '{old}'"
             )
     labels = {uri: shown for (_, role), (uri, shown, _) in entries.items() if role == "std:label"}
     for old, new in anchors.items():
         old_page, _, id = old.partition("#")
         if new in labels:
-            add(
-                essays.get(old_page, "") + id,
-                "std:label",
-                new,
-                labels[new],
-                f"mkdocs.yml: moved_anchors '{old}'",
-            )
+            name, where = essays.get(old_page, "") + id, f"mkdocs.yml: moved_anchors '{old}'"
+            add(name, "std:label", new, labels[new], where)
     body = "".join(f"{n} {r} -1 {u} {s}\n" for (n, r), (u, s, _) in sorted(entries.items()))
     return INVENTORY.format(text(config.site_name)).encode() + zlib.compress(body.encode(), 9)

@@ -317,15 +317,15 @@ def llms_txt(site: BuiltSite) -> Iterator[str]:
 
 def search_index(site: BuiltSite) -> Iterator[str]:
     """Every essay page is in the site search, found by a word that only its section uses."""
-    documents, seed = site.search_documents(), read_seed(site.project.seed)
-    if not documents:
-        yield "mkdocs.yml: no search index (plugins: search)"
+    index, seed = site.root / "search" / "search_index.json", read_seed(site.project.seed)
+    documents = json.loads(index.read_text("utf-8"))["docs"] if index.is_file() else []
     for page in parts(site):
         if (section := section_of(site, page, seed)) is None:
             continue  # words() names the page
-        if (found := documents.get(page.url)) is None:
-            yield f"{site.source(page)}: is not in the site search; remove 'search: exclude' from its front matter"
-        elif (word := unique_word(section, seed)) not in found.lower():
+        found = [d for d in documents if str(d["location"]).split("#")[0] == page.url]
+        if not found:
+            yield f"{site.source(page)}: is not in the site search; remove 'search: exclude' from its front matter (plugins: search)"
+        elif (word := unique_word(section, seed)) not in json.dumps(found).lower():
             yield f"{site.source(page)}: the search index lacks its word '{word}'"
 
 

@@ -3,7 +3,6 @@ and test reads a build through this one object, with what MkDocs read it from: t
 and the pages with their front matter (tests/support/project.py). Hand-written over a crawler:
 linkinator and lychee miss or mis-check fragments, and none knows a fork's build from its own."""
 
-import json
 import os
 from collections.abc import Mapping
 from copy import copy
@@ -102,16 +101,6 @@ class BuiltSite:
         soup = self.soup(file)
         tag = soup.find("meta", attrs={"name": key}) or soup.find("meta", attrs={"property": key})
         return str(tag["content"]) if isinstance(tag, Tag) and tag.has_attr("content") else None
-
-    def search_documents(self) -> dict[str, str]:
-        """Page URL (from the site root) -> the text the search index holds for it."""
-        documents: dict[str, str] = {}
-        if (self.root / "search/search_index.json").is_file():
-            for doc in json.loads(self.text("search/search_index.json"))["docs"]:
-                page = str(doc["location"]).split("#", 1)[0]
-                text = BeautifulSoup(f"{doc.get('title', '')} {doc.get('text', '')}", "lxml")
-                documents[page] = documents.get(page, "") + " " + text.get_text(" ")
-        return documents
 
     def file_for(self, url_path: str) -> str | None:
         """The file GitHub Pages serves for a URL path under the base, or None."""
