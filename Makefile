@@ -1,6 +1,5 @@
-# Every target sets itself up: a fresh clone needs only Python 3.11+ (with pip), git and make.
-# .venv/ gets uv.lock in layers, each target asking for what it needs: the preview (pyproject's
-# dependencies), group build (the PDF edition), group test. A re-run installs nothing.
+# Every target sets itself up (a fresh clone needs only Python 3.11+ with pip, git and make): .venv/
+# gets uv.lock in layers, each target asking for what it needs. A re-run installs nothing.
 PYTHON   ?= python3
 VENV     ?= .venv
 SITE_DIR ?= site
@@ -10,7 +9,7 @@ UV       := .uv/bin/uv
 LAYER    := $(VENV)/.layer
 
 # Bytecode at install; the machine's certificates, as pip and git use (behind a proxy with its own
-# CA, uv's bundled roots fail: "invalid peer certificate: UnknownIssuer"); no MkDocs 2.0 banner.
+# CA, uv's bundled roots fail); no MkDocs 2.0 banner.
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 export UV_COMPILE_BYTECODE := 1
 export UV_PYTHON_DOWNLOADS := never

@@ -35,8 +35,7 @@ class HeadingIds(Treeprocessor):
             text, id = " ".join("".join(heading.itertext()).split()), heading.get("id")
             if id is None:
                 log.warning(
-                    f"{CURRENT[0]}: heading '{text}' has no explicit id; append one, such as "
-                    f"'{{ #{slugify(text, '-')} }}': other docs link to it, and a generated one changes with the text"
+                    f"{CURRENT[0]}: heading '{text}' has no explicit id; append one, such as '{{ #{slugify(text, '-')} }}': other docs link to it, and a generated one changes with the text"
                 )
             elif id in seen:
                 log.warning(

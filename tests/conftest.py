@@ -4,7 +4,7 @@ each built once a run, by whichever pytest-xdist worker asks first, as `make bui
 
 import os
 import shutil
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +18,7 @@ from playwright.sync_api import Browser, sync_playwright
 import pdf_edition
 from hooks.dates import epoch
 from tests.support import edits
-from tests.support.project import Project, configuration, nav_pages, with_role
+from tests.support.project import Env, Project, configuration, nav_pages, with_role
 from tests.support.server import serve
 from tests.support.site import BuiltSite
 
@@ -46,9 +46,6 @@ HOSTILE = {  # legitimate, if hostile, values: a double quote, '&', '<' and '</s
     "subtitle": f'Partners "&" <em>co</em> {INJECTED}',
     "description": f'Ties "of trust" & <i>more</i> {INJECTED} end.',
 }
-
-
-Env = Mapping[str, str] | None  # settings a build runs with, for mkdocs.yml's !ENV tags
 
 
 def needs(reason: str | None) -> None:

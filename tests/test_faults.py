@@ -6,8 +6,8 @@ hope. Expected words come from the configuration and the seed, never from today'
 
 import logging
 import zlib
-from collections.abc import Callable, Generator, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Callable, Generator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +19,7 @@ from tests.conftest import FORK, MOVE, PAGES, build
 from tests.support.browser import BROWSER_GUARDS
 from tests.support.edits import Change, append, both, config, edit, meta, move_anchor, moves
 from tests.support.guards import GUARDS
-from tests.support.project import Project, with_role
+from tests.support.project import Env, Project, with_role
 
 PILLARS = with_role(PAGES, "pillar")
 FIRST, LAST = (f"docs/{p.file.src_uri}" for p in (PILLARS[0], PILLARS[-1]))
@@ -39,15 +39,12 @@ class Fault:
     name: str
     inject: Change
     caught_by: dict[str, tuple[str, ...]]  # "build" or a guard -> words its message must contain
-    env: Mapping[str, str] = field(default_factory=dict)  # settings the build runs with
-    output: Callable[[Path], None] | None = None  # a fault in what was built, not in a source
+    env: Env = None  # settings the build runs with
+    output: Callable[[Path], object] | None = None  # a fault in what was built, not in a source
 
 
-def in_output(relative: str, change: Callable[[bytes], bytes]) -> Callable[[Path], None]:
-    def corrupt(site: Path) -> None:
-        (site / relative).write_bytes(change((site / relative).read_bytes()))
-
-    return corrupt
+def in_output(relative: str, change: Callable[[bytes], bytes]) -> Callable[[Path], object]:
+    return lambda site: (site / relative).write_bytes(change((site / relative).read_bytes()))
 
 
 def ghost_entry(data: bytes) -> bytes:

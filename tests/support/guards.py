@@ -59,20 +59,15 @@ def words(site: BuiltSite) -> Iterator[str]:
     or declared structure; each seed section is on one part page and the whole essay, in order."""
     if sha256(site.project.seed) != SEED_SHA256:
         yield "seeds/strategic-alliances.md: is not the essay's source of record (its sha256 is not tests/support/seed.py's SEED_SHA256); the seed is kept byte for byte"
-    seed = read_seed(site.project.seed)
-    carried: dict[str, list[str]] = {s.heading: [] for s in seed}
+    seed, carried = read_seed(site.project.seed), []
     for page in parts(site):
         if (section := section_of(site, page, seed)) is None:
             yield f"{site.source(page)}: its heading {title(site, page)!r} is not the heading of a seed section for 'role: {role(page)}'; the page carries one section of the seed"
             continue
-        carried[section.heading].append(site.source(page))
+        carried.append(section.heading)
         yield from same_blocks(site, page, [section], below=1)
-    for heading, pages in carried.items():
-        if len(pages) != 1:
-            yield f"seed section {heading!r} is carried by {pages or 'no page'}; it needs one page, with its role"
-    order = [s.heading for p in parts(site) if (s := section_of(site, p, seed))]
-    if order != [s.heading for s in seed if carried[s.heading]]:
-        yield f"mkdocs.yml: nav orders the essay's parts {[p.file.src_uri for p in parts(site)]}, not in the seed's order"
+    if carried != (sections := [s.heading for s in seed]):
+        yield f"mkdocs.yml: the nav's essay pages {[p.file.src_uri for p in parts(site)]} carry the sections {carried}, not the seed's {sections}, each on one page in its order"
     if essay := whole(site):
         yield from same_blocks(site, essay, seed, below=2)
 

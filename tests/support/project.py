@@ -18,6 +18,7 @@ from mkdocs.structure.pages import Page
 
 ROOT = Path(__file__).resolve().parents[2]
 # What a copy needs to build and be checked.
+Env = Mapping[str, str] | None  # settings a build runs with, for mkdocs.yml's !ENV tags
 COPY = ["mkdocs.yml", "hooks", "docs", "overrides", "seeds", "published-links.txt", "tests"]
 
 
@@ -55,9 +56,7 @@ class Project:
             subprocess.run([*git, *args], cwd=self.root, check=True, capture_output=True)
 
 
-def configuration(
-    project: Project, env: Mapping[str, str] | None = None, **options: Any
-) -> MkDocsConfig:
+def configuration(project: Project, env: Env = None, **options: Any) -> MkDocsConfig:
     """mkdocs.yml as MkDocs reads it, with `env` for its !ENV tags (a fork's SITE_URL)."""
     with mock.patch.dict(os.environ, env or {}):
         return load_config(str(project.config_file), **options)

@@ -4,7 +4,6 @@ and the pages with their front matter (tests/support/project.py). Hand-written o
 linkinator and lychee miss or mis-check fragments, and none knows a fork's build from its own."""
 
 import os
-from collections.abc import Mapping
 from copy import copy
 from functools import cache, cached_property
 from pathlib import Path
@@ -16,7 +15,7 @@ from bs4 import BeautifulSoup, Tag
 from mkdocs.structure.pages import Page
 
 from hooks.dates import epoch
-from tests.support.project import Project, configuration, nav_pages
+from tests.support.project import Env, Project, configuration, nav_pages
 
 LINK_ATTRIBUTES = ("href", "src", "poster", "data", "action")  # attributes naming a resource
 
@@ -31,17 +30,15 @@ class Target(NamedTuple):
 
 
 class BuiltSite:
-    def __init__(self, project: Project, root: Path, env: Mapping[str, str] | None = None) -> None:
+    def __init__(self, project: Project, root: Path, env: Env = None) -> None:
         self.project, self.root = project, root.resolve()
         self.config = configuration(project, env)
         self.pages = nav_pages(self.config)
         self.site_url = self.config.site_url or "/"
         self.base_path = urlsplit(self.site_url).path  # e.g. /strategic-alliances/
         self.epoch = int(epoch(project.root))
-        self.files = sorted(
-            p.relative_to(self.root).as_posix() for p in self.root.rglob("*") if p.is_file()
-        )
-        self.html_files = [f for f in self.files if f.endswith(".html")]
+        html = self.root.rglob("*.html")
+        self.html_files = sorted(p.relative_to(self.root).as_posix() for p in html)
         self.page_files = [self.file_of(p) for p in self.pages]  # in nav order
 
     def file_of(self, page: Page) -> str:
