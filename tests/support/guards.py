@@ -113,8 +113,8 @@ def block_problem(block: Tag, tag: str, wording: str) -> str | None:
 
 def structure(site: BuiltSite) -> Iterator[str]:
     """Every page built at its URL and in the nav under its title, in order; a home card per pillar
-    with its description, a button on to the conclusion; links to the whole essay and the PDF. (The
-    404 page, served at any depth, is read where it is served: tests/test_pages.py.)"""
+    with its description, a button on to the conclusion; links to the whole essay and the PDF; a
+    404 page linking every page."""
     nav_says = [(str(p.title), p.url) for p in site.pages]
     for page, file in zip(site.pages, site.page_files, strict=True):
         if site.file_for(site.base_path + page.url) is None:
@@ -143,6 +143,11 @@ def structure(site: BuiltSite) -> Iterator[str]:
             yield f"{site.source_of(file)}: no link to the whole essay (/{essay.url})"
     if essay and site.config.extra["pdf"] not in structure_targets(site, site.file_of(essay)):
         yield f"{site.source(essay)}: no link to the PDF edition"
+    reached = {
+        site.resolve("404.html", str(a["href"])).file for a in site.in_article("404.html", "a")
+    }
+    if missing := [p for p in site.page_files if p not in reached]:
+        yield f"overrides/404.html: does not link {missing}"
 
 
 def structure_targets(site: BuiltSite, file: str) -> set[str]:
