@@ -28,19 +28,16 @@ EXERCISED: Counter[str] = Counter()  # what each guard checked: pages, axe runs,
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa", "best-practice"]
 COLOUR = ["color-contrast", "link-in-text-block"]  # the axe rules whose verdict a scheme changes
 ONLY = {"light": {"type": "tag", "values": TAGS}, "dark": {"type": "rule", "values": COLOUR}}
-# Both schemes at desktop size; at phone size the light one (the phone's own parts, its header
-# buttons, are coloured alike in both).
+# Both schemes at desktop size, the light one at phone size (its header buttons: alike in both).
 RUNS = (("desktop", "light"), ("desktop", "dark"), ("phone", "light"))
 VIOLATIONS = {"resultTypes": ["violations"], "reporter": "no-passes"}  # all that axe sends back
 # What the guards ask of a page (those `waited` for are false until what they wait for shows):
-SHOWN = "s => document.body.dataset.mdColorScheme === s"  # Material shows scheme s
+MATCH = "selectors => selectors.every((s) => document.querySelector(s))"  # all on the page
+SHOWN = {s: f"body[data-md-color-scheme={m}]" for s, m in SCHEMES.items()}  # Material shows it
 SCHEME = """m => {  // once media is not `m`: the focused toggle's name, media and scheme
     const { mdColorMedia: media, mdColorScheme: scheme } = document.body.dataset;
     return media !== m && [document.activeElement.ariaLabel, media, scheme];
 }"""
-PANEL = """([toggle, button, open]) => document.getElementById(toggle).checked === open && (open
-    ? document.querySelector(button).ariaExpanded === "true"
-    : document.activeElement.matches(button))"""
 FOCUS = "s => document.querySelector(s)?.focus()"
 LANDED = "([url, id]) => location.href === url && (!id || !!document.getElementById(id))"
 FIRST = """w => document.querySelector(`.md-search-result__item a[href*='h=${w}']`)?.pathname
@@ -98,7 +95,7 @@ def axe(site: BuiltSite, browser: Browser) -> Iterator[str]:
             for run, (size, system) in enumerate(RUNS):
                 page.set_viewport_size(SIZES[size])
                 page.emulate_media(color_scheme=system)  # type: ignore[arg-type]
-                waited(page, SHOWN, SCHEMES[system])  # (if it never does, the scheme test says)
+                waited(page, MATCH, [SHOWN[system]])  # (if it never does, the scheme test says)
                 page.evaluate("document.getAnimations().forEach((a) => a.finish())")  # colours set
                 options = {"runOnly": ONLY[system], **VIOLATIONS}
                 runner = Axe(axe_script="0") if run else Axe()  # axe-core goes on the page once
@@ -111,18 +108,16 @@ def focus(site: BuiltSite, browser: Browser) -> Iterator[str]:
     """A keyboard user sees where they are: Tab round the home page (desktop) and every page (phone),
     each stop visible, its ring at 3:1, in both schemes; the closed drawer and search are no stops."""
     with opened(site, browser) as (page, url):
+        page.context.add_init_script(Axe().axe_script)  # its colour maths, for focus.js
         page.context.add_init_script(path=Path(__file__).with_name("focus.js"))
         home = next(load(page, url, site, ["desktop"]))
         for size, file in chain([home], load(page, url, site, ["phone"])):
-            stops = 0
-            while stops < 200:
+            for _ in range(200):  # a bound: focus comes round long before
                 page.keyboard.press("Tab")
-                if (stop := page.evaluate("__focusStop('slate')")) is None or stop["id"] < stops:
-                    break  # focus came round: out of the page, or back to its first stop
-                stops += 1
-                for problem in stop["problems"]:  # each "<scheme> scheme: <problem>"
-                    yield f"docs/stylesheets/site.css: {file} at {size}, Tab stop {stop['what']}, {problem}"
-            EXERCISED["focus"] += stops
+                if (problems := page.evaluate("s => __focusStop(s)", [*SCHEMES.values()])) is None:
+                    break  # focus came round: out of the page, or back to a stop it met
+                yield from (f"docs/stylesheets/site.css: {file} at {size}, {p}" for p in problems)
+                EXERCISED["focus"] += 1
 
 
 def keyboard(site: BuiltSite, browser: Browser) -> Iterator[str]:
@@ -131,15 +126,17 @@ def keyboard(site: BuiltSite, browser: Browser) -> Iterator[str]:
         page.goto(url)
         for toggle, key in ((t, k) for t in ("__drawer", "__search") for k in (" ", "Enter")):
             page.evaluate(FOCUS, button := f"label[for={toggle}] > button")  # if none, none opens
-            for step, opens in ((key, True), ("Escape", False)):
-                page.keyboard.press(step)
-                if not waited(page, PANEL, [toggle, button, opens]):
-                    yield f"docs/javascripts/site.js: {step!r} on the #{toggle} button does not {'open it (aria-expanded true)' if opens else 'close it, focus back on the button'}"
+            page.keyboard.press(key)
+            if not waited(page, MATCH, [f"#{toggle}:checked", f"{button}[aria-expanded=true]"]):
+                yield f"docs/javascripts/site.js: {key!r} on the #{toggle} button does not open it (aria-expanded true)"
+            page.keyboard.press("Escape")
+            if not waited(page, MATCH, [f"#{toggle}:not(:checked)", f"{button}:focus"]):
+                yield f"docs/javascripts/site.js: 'Escape' in the open #{toggle} does not close it, focus back on its button"
             EXERCISED["keyboard"] += 1
         page.evaluate(FOCUS, "label[for=__drawer] > button")
         page.keyboard.press("Enter")
         page.evaluate(FOCUS, "article a[href]")  # as Tab past the drawer's last link would
-        if not waited(page, "() => !document.getElementById('__drawer').checked"):
+        if not waited(page, MATCH, ["#__drawer:not(:checked)"]):
             yield "docs/javascripts/site.js: focus leaving the open drawer leaves it open, the focus hidden behind its overlay"
         for key, system in ((" ", "dark"), ("Enter", "light")):  # "system": dark, then light
             page.emulate_media(color_scheme=system)  # type: ignore[arg-type]

@@ -1,82 +1,58 @@
-// The focus guard's probe, run before each page's scripts; transitions off: states are end states.
-// __focusStop(scheme) waits a timer (Material reacts to a focus after 1 ms), then names the focused
-// element and what a keyboard user would miss: hidden, zero-sized, off screen, covered, or a ring
-// under 3:1 with what lies behind it, in the scheme shown and again in Material's `scheme`.
+// The focus guard's probe (hand-written beyond axe-core, weighed first: it has no rule for focus
+// rings; its colour maths, which the guard puts on the page too, serve here). __focusStop(schemes),
+// a timer after a Tab (Material reacts after 1 ms): what a keyboard user misses of the focused
+// element in each of Material's schemes; null once focus has come round.
 (() => {
-  const stops = [];
-  const calm = "<style>* { transition: none !important }</style>";
-  addEventListener("DOMContentLoaded", () => document.head.insertAdjacentHTML("beforeend", calm));
-  const paint = document.createElement("canvas").getContext("2d", { willReadFrequently: true });
-  function rgba(css) { // any CSS colour as a canvas paints it: [r, g, b, alpha]
-    paint.clearRect(0, 0, 1, 1);
-    paint.fillStyle = "#0000"; // what an invalid colour leaves
-    paint.fillStyle = css;
-    paint.fillRect(0, 0, 1, 1);
-    const [r, g, b, a] = paint.getImageData(0, 0, 1, 1).data;
-    return [r, g, b, a / 255];
-  }
-  const over = (top, under) => under.map((v, i) => top[i] * top[3] + v * (1 - top[3]));
-  const linear = (v) => (v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4); // sRGB, 0-1
-  const luminance = (rgb) => [0.2126, 0.7152, 0.0722].reduce((sum, weight, i) =>
-    sum + weight * linear(rgb[i] / 255), 0);
+  const stops = new Set(); // focused so far: met again, focus has come round
+  const grow = (b, by) => new DOMRect(b.x - by, b.y - by, b.width + 2 * by, b.height + 2 * by);
   const holds = (box, inner) => box.left <= inner.left + 0.5 && box.top <= inner.top + 0.5
     && box.right >= inner.right - 0.5 && box.bottom >= inner.bottom - 0.5;
-  const onScreen = (box) =>
-    holds(new DOMRect(0, 0, document.documentElement.clientWidth, innerHeight), box);
-  function ring(el) { // what is wrong with its outline
-    const style = getComputedStyle(el);
-    const colour = rgba(style.outlineColor);
-    const width = parseFloat(style.outlineWidth) || 0;
-    const none = style.outlineStyle === "none" || width < 2 || !colour[3];
-    if (none) return [`no focus ring (${style.outlineStyle} ${style.outlineWidth})`];
-    const inset = parseFloat(style.outlineOffset) || 0;
-    const out = inset + width;
-    const box = el.getBoundingClientRect();
-    const outer = new DOMRect(box.x - out, box.y - out, box.width + 2 * out, box.height + 2 * out);
-    const layers = []; // behind it: the backgrounds that hold it, up to an opaque one, on white
-    for (let n = inset < 0 ? el : el.parentElement; n; n = n.parentElement) {
-      if (n !== el && n !== document.body && !holds(n.getBoundingClientRect(), outer)) continue;
-      layers.unshift(rgba(getComputedStyle(n).backgroundColor));
-      if (layers[0][3] === 1) break;
-    }
-    const behind = layers.reduce((under, top) => over(top, under), [255, 255, 255]);
-    const [a, b] = [luminance(over(colour, behind)), luminance(behind)];
-    const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
-    if (ratio < 3) {
-      const rgb = behind.map(Math.round);
-      return [`focus ring ${style.outlineColor} is ${ratio.toFixed(2)}:1 against rgb(${rgb})`];
-    }
-    return onScreen(outer) ? [] : ["focus ring off screen"];
-  }
-  function problems(el) {
+  const screen = () => new DOMRect(0, 0, document.documentElement.clientWidth, innerHeight);
+  function problems(el) { // what a keyboard user misses of it, in the scheme shown
     const style = getComputedStyle(el);
     let opacity = 1;
     for (let n = el; n; n = n.parentElement) opacity *= getComputedStyle(n).opacity;
-    if (style.visibility !== "visible" || opacity < 0.1) {
-      return [`hidden (visibility ${style.visibility}, opacity ${opacity})`];
-    }
     const r = el.getBoundingClientRect();
-    if (r.width < 1 || r.height < 1 || !onScreen(r)) {
-      return [`zero-sized or off screen (${r.x | 0},${r.y | 0} ${r.width | 0}x${r.height | 0})`];
+    const seen = style.visibility === "visible" && opacity >= 0.1 && r.width >= 1 && r.height >= 1;
+    if (!seen || !holds(screen(), r)) {
+      const box = `${r.x | 0},${r.y | 0} ${r.width | 0}x${r.height | 0}`;
+      return [`hidden or off screen (visibility ${style.visibility}, opacity ${opacity}, ${box})`];
     }
     const middle = (b) => document.elementFromPoint(b.x + b.width / 2, b.y + b.height / 2);
     const hit = [...el.getClientRects()].some((b) => el.contains(middle(b)));
-    return hit ? ring(el) : ["covered by another element", ...ring(el)];
+    const found = hit ? [] : ["covered by another element"];
+    const [width, inset] = [style.outlineWidth, style.outlineOffset].map(parseFloat);
+    if (style.outlineStyle === "none" || width < 2) {
+      return [...found, `no focus ring (${style.outlineStyle} ${style.outlineWidth})`];
+    }
+    const ring = grow(r, inset + width);
+    const layers = []; // behind the ring: backgrounds of what holds it (the body's fills the view)
+    for (let n = inset < 0 ? el : el.parentElement; n; n = n.parentElement) {
+      const holder = n === el || n === document.body || holds(n.getBoundingClientRect(), ring);
+      if (holder) layers.unshift(getComputedStyle(n).backgroundColor);
+    }
+    const { Color, flattenColors, getContrast } = axe.commons.color; // any CSS colour, alpha too
+    const paint = (under, css) => flattenColors(new Color().parseString(css), under);
+    const behind = layers.reduce(paint, new Color(255, 255, 255, 1)); // a page starts white
+    const ratio = getContrast(behind, new Color().parseString(style.outlineColor));
+    const against = `${ratio.toFixed(2)}:1 against ${behind.toHexString()}`;
+    if (ratio < 3) found.push(`focus ring ${style.outlineColor} is ${against}`);
+    return holds(screen(), ring) ? found : [...found, "focus ring off screen"];
   }
-  window.__focusStop = (scheme) => new Promise((done) => setTimeout(() => {
-    for (const animation of document.getAnimations()) animation.finish();
+  window.__focusStop = (schemes) => new Promise((done) => setTimeout(() => {
     const focused = document.activeElement;
-    if (!focused || focused === document.body) return done(null); // out of the page
-    if (!stops.includes(focused)) stops.push(focused);
+    if (!focused || focused === document.body || stops.has(focused)) return done(null);
+    stops.add(focused);
     const el = focused.matches("input.md-option") ? focused.nextElementSibling : focused; // a label
-    const body = document.body.dataset;
-    const shown = body.mdColorScheme;
-    const found = problems(el).map((problem) => `${shown} scheme: ${problem}`);
-    body.mdColorScheme = scheme;
-    found.push(...ring(el).map((problem) => `${scheme} scheme: ${problem}`));
-    body.mdColorScheme = shown;
     const text = (el.getAttribute("aria-label") || el.textContent).replace(/\s+/g, " ").trim();
-    const what = `${el.localName}.${el.classList[0] || ""} "${text.slice(0, 40)}"`;
-    done({ id: stops.indexOf(focused), what, problems: found });
+    const what = `Tab stop ${el.localName}.${el.classList[0] || ""} "${text.slice(0, 40)}"`;
+    const shown = document.body.dataset.mdColorScheme;
+    const found = schemes.flatMap((scheme) => {
+      document.body.dataset.mdColorScheme = scheme;
+      for (const animation of document.getAnimations()) animation.finish(); // colours as they end
+      return problems(el).map((problem) => `${what}, ${scheme} scheme: ${problem}`);
+    });
+    document.body.dataset.mdColorScheme = shown;
+    done(found);
   }, 1));
 })();
