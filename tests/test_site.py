@@ -5,8 +5,7 @@ validator reads the site and the hostile copy in one run. tests/test_faults.py b
 import pytest
 
 from tests.support.guards import GUARDS, run, validity
-from tests.support.project import Project
-from tests.support.seed import SEED_SHA256, read_seed, sha256
+from tests.support.project import SEED_SHA256, Project, read_seed, sha256
 from tests.support.site import BuiltSite
 
 STATIC = [name for name in GUARDS if name != "validity"]

@@ -18,7 +18,7 @@ from playwright.sync_api import ViewportSize as Size
 from pypdf import PdfReader
 
 from tests.support.guards import parts, section_of, unique_word
-from tests.support.seed import read_seed
+from tests.support.project import read_seed
 from tests.support.server import serve
 from tests.support.site import BuiltSite
 

@@ -19,8 +19,7 @@ from mkdocs.structure.pages import Page
 
 from hooks.essay import PARTS  # the roles of the essay's own text
 from tests.support import lock
-from tests.support.project import role, with_role
-from tests.support.seed import SEED_SHA256, Section, read_seed, sha256
+from tests.support.project import SEED_SHA256, Section, read_seed, role, sha256, with_role
 from tests.support.site import BuiltSite, links_in, visible_text
 
 STRUCTURE = "data-structure"  # marks what the templates add by design: cards, buttons, links
@@ -58,7 +57,7 @@ def words(site: BuiltSite) -> Iterator[str]:
     """Every block of every essay page is the seed's heading or paragraph, character for character,
     or declared structure; each seed section is on one part page and the whole essay, in order."""
     if sha256(site.project.seed) != SEED_SHA256:
-        yield "seeds/strategic-alliances.md: is not the essay's source of record (its sha256 is not tests/support/seed.py's SEED_SHA256); the seed is kept byte for byte"
+        yield "seeds/strategic-alliances.md: is not the essay's source of record (its sha256 is not tests/support/project.py's SEED_SHA256); the seed is kept byte for byte"
     seed, carried = read_seed(site.project.seed), []
     for page in parts(site):
         if (section := section_of(site, page, seed)) is None:

@@ -1,11 +1,15 @@
-"""The project as the tests see it: where its files are, copies of it to break, and what MkDocs
-reads from it (the configuration through load_config, the pages and their front matter through
-MkDocs' own nav and page reading), from which every expectation is derived."""
+"""The project as the tests see it: where its files are, copies of it to break, what MkDocs reads
+from it (the configuration through load_config, the pages and their front matter through MkDocs'
+own nav and page reading), and the essay's source of record read into sections and paragraphs
+exactly as written: every expectation is derived from these."""
 
+import hashlib
 import os
+import re
 import shutil
 import subprocess
 from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from unittest import mock
@@ -80,3 +84,42 @@ def role(page: Page) -> str | None:
 
 def with_role(pages: list[Page], *roles: str) -> list[Page]:
     return [page for page in pages if role(page) in roles]
+
+
+# sha256 of seeds/strategic-alliances.md as ../shared/seed/ has it: rewording seed and page alike
+# fails even where ../shared does not exist.
+SEED_SHA256 = "363545468f8ec300c59097413f1f796c05acf2cade8e6a65774aa28f89db473e"
+# The seed's conclusion is its last paragraph, opening with these words; the site gives it the one
+# heading the author did not write.
+CONCLUSION_OPENS, CONCLUSION_HEADING = "In a nutshell", "Conclusion"
+
+
+@dataclass
+class Section:
+    heading: str  # exactly as in the seed (or CONCLUSION_HEADING)
+    role: str  # the page role that carries it: introduction, pillar or conclusion
+    paragraphs: list[str] = field(default_factory=list)  # exactly as in the seed
+
+    @property
+    def sentences(self) -> list[str]:  # white space collapsed, as text comes out of a PDF
+        text = " ".join(" ".join(self.paragraphs).split())
+        return [s for s in re.split(r"(?<=[.!?])\s+(?=[A-Z])", text) if s]
+
+
+def sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def read_seed(path: Path) -> list[Section]:
+    """The title with its introduction, each '##' section, then the conclusion, in order."""
+    sections: list[Section] = []
+    for block in path.read_text(encoding="utf-8").split("\n\n"):
+        block = block.strip("\n")
+        if heading := re.match(r"^(#{1,6})\s+(.*)$", block):
+            role = "introduction" if len(heading.group(1)) == 1 else "pillar"
+            sections.append(Section(heading.group(2), role))
+        elif block.startswith(CONCLUSION_OPENS):
+            sections.append(Section(CONCLUSION_HEADING, "conclusion", [block]))
+        elif block:
+            sections[-1].paragraphs.append(block)
+    return sections
