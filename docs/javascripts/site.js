@@ -1,22 +1,18 @@
 // What the site adds to Material in the browser (extra_javascript, loaded after Material's own).
 (() => {
-  // A moved anchor (mkdocs.yml: extra.moved_anchors, which overrides/main.html puts on the page):
-  // a reader on its old fragment is sent on.
+  // A reader on a moved anchor's old fragment goes on (overrides/main.html: extra.moved_anchors).
   const moves = document.getElementById("moved-anchors");
   function follow() {
-    const id = decodeURIComponent(location.hash.slice(1));
+    const id = moves && decodeURIComponent(location.hash.slice(1));
     if (!id || document.getElementById(id)) return;
     const target = JSON.parse(moves.textContent)[moves.dataset.page + "#" + id];
     if (target) location.replace(moves.dataset.root + target);
   }
-  if (moves) {
-    follow();
-    addEventListener("hashchange", follow);
-  }
+  follow();
+  addEventListener("hashchange", follow);
 
-  // Keyboard access to Material's CSS-only toggles: the labels of the drawer, the search and (in
-  // the drawer) the table of contents get a <button>, aria-expanded saying if its panel is open.
-  // Opened from the keyboard, a panel takes focus; Escape closes it, focus back on the button.
+  // Material's CSS-only toggles (drawer, search, the drawer's table of contents) get a <button>,
+  // aria-expanded. Opened by keyboard, a panel takes focus; Escape closes it, focus on the button.
   const panels = { __drawer: ".md-sidebar--primary", __toc: "#__toc ~ .md-nav" };
   const named = { __drawer: ".md-nav--primary", __search: ".md-search__input" }; // icons: by these
   const labels = ".md-header__button:is([for=__drawer], [for=__search]), .md-nav__link[for=__toc]";
@@ -26,8 +22,7 @@
   for (const label of document.querySelectorAll(labels)) {
     const toggle = label.control;
     const button = document.createElement("button");
-    button.type = "button";
-    button.className = "site-toggle";
+    Object.assign(button, { type: "button", className: "site-toggle" });
     if (named[toggle.id]) button.setAttribute("aria-label", nameOf(named[toggle.id]));
     button.append(...label.childNodes);
     label.append(button); // a click on it is the button's: the label passes none on
@@ -63,12 +58,10 @@
   });
   // Search: the query takes focus once shown (Material focuses it before, when a hidden input
   // refuses it); closed from the query, focus goes back on the search button.
-  const search = document.getElementById("__search");
   const query = document.querySelector(".md-search__input");
-  search?.addEventListener("change", () => {
-    const lost = [document.body, query].includes(document.activeElement);
+  document.getElementById("__search")?.addEventListener("change", ({ target: search }) => {
     if (search.checked) query.focus({ preventScroll: true });
-    else if (lost) buttonOf(search)?.focus();
+    else if ([document.body, query].includes(document.activeElement)) buttonOf(search)?.focus();
   });
   const dialog = document.querySelector(".md-search[role=dialog]");
   dialog?.setAttribute("aria-label", nameOf(".md-search__input")); // axe: aria-dialog-name

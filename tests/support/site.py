@@ -4,7 +4,6 @@ and the pages with their front matter (tests/support/project.py). Hand-written o
 linkinator and lychee miss or mis-check fragments, and none knows a fork's build from its own."""
 
 import os
-from copy import copy
 from functools import cache, cached_property
 from pathlib import Path
 from typing import NamedTuple
@@ -17,6 +16,7 @@ from mkdocs.structure.pages import Page
 from hooks.dates import epoch
 from tests.support.project import Env, Project, configuration, nav_pages
 
+NAV_LINKS = "nav.md-nav--primary a.md-nav__link[href]:not([href^='#'])"  # to pages, in the nav
 LINK_ATTRIBUTES = ("href", "src", "poster", "data", "action")  # attributes naming a resource
 
 
@@ -83,16 +83,14 @@ class BuiltSite:
         named = soup.find_all("a", attrs={"name": True})
         return [str(t["id"]) for t in soup.find_all(id=True)] + [str(t["name"]) for t in named]
 
-    def nav(self, file: str = "index.html") -> list[tuple[str, str]]:
+    def nav(self, file: str) -> list[tuple[str, str]]:
         """(title, href) of each page link in the primary navigation, in order; a subtitle (front
         matter, which the theme shows in <small> below the title) is no part of the title."""
-        links = [
-            copy(a) for a in self.soup(file).select("nav.md-nav--primary a.md-nav__link[href]")
-        ]
-        for subtitle in (small for a in links for small in a.select("small")):
-            subtitle.decompose()
-        entries = [(visible_text(a), str(a["href"])) for a in links]
-        return [(t, h) for t, h in entries if not h.startswith("#")]
+        found = []
+        for a in self.soup(file).select(NAV_LINKS):
+            words = [s for s in a.find_all(string=True) if not s.find_parent("small")]
+            found.append((" ".join(" ".join(words).split()), str(a["href"])))
+        return found
 
     def meta(self, file: str, key: str) -> str | None:
         soup = self.soup(file)
