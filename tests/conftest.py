@@ -140,10 +140,8 @@ def site(shared: Path, request: pytest.FixtureRequest) -> BuiltSite:
 @pytest.fixture(scope="session")
 def moved(build_copy: BuildCopy) -> BuiltSite:
     """The first pillar's page renamed and its heading's id changed, as the README says (MOVE)."""
-    (old, new), (old_id, new_id) = MOVE["page"], MOVE["id"]
-    return build_copy(
-        "moved", edits.move_page(old, new), edits.move_anchor(new, old_id, new_id, WHOLE.url)
-    )
+    page = edits.move_page(*MOVE["page"])
+    return build_copy("moved", page, edits.move_anchor(MOVE["page"][1], *MOVE["id"], WHOLE.url))
 
 
 @pytest.fixture(scope="session")
@@ -160,8 +158,7 @@ def fork(build_copy: BuildCopy) -> BuiltSite:
 
 @pytest.fixture(scope="session")
 def hostile(build_copy: BuildCopy) -> BuiltSite:
-    """HOSTILE's values in the site's name and description, the first pillar's nav title and front
-    matter (title, subtitle, description), and a scheme toggle's name."""
+    """HOSTILE's values where a maintainer writes text: mkdocs.yml and a pillar's front matter."""
 
     def values(data: Any) -> None:
         data.update(site_name=HOSTILE["site_name"], site_description=HOSTILE["site_description"])

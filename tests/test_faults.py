@@ -15,9 +15,9 @@ import pytest
 from mkdocs.exceptions import Abort
 from playwright.sync_api import Browser
 
-from tests.conftest import FORK, MOVE, PAGES, build
+from tests.conftest import FORK, MOVE, PAGES, WHOLE, build
 from tests.support.browser import BROWSER_GUARDS
-from tests.support.edits import Change, append, both, config, edit, meta, move_anchor, moves
+from tests.support.edits import Change, append, both, config, edit, meta, move_anchor, moves, option
 from tests.support.guards import GUARDS
 from tests.support.project import Env, Project, with_role
 
@@ -26,7 +26,6 @@ FIRST, LAST = (f"docs/{p.file.src_uri}" for p in (PILLARS[0], PILLARS[-1]))
 P_URL, P_ID = PILLARS[0].url, PILLARS[0].toc.items[0].id
 CONCLUSION = with_role(PAGES, "conclusion")[0]
 C_URL, C_ID, C_FILE = CONCLUSION.url, CONCLUSION.toc.items[0].id, f"docs/{CONCLUSION.file.src_uri}"
-W_URL = with_role(PAGES, "whole")[0].url
 SENTENCE = "Joint military exercises with strategic partner nations serve to develop military strategies, best practices, and procedures."
 MILITARY = next(f"docs/{p.file.src_uri}" for p in PILLARS if SENTENCE in str(p.markdown))
 CURLY = next(f"docs/{p.file.src_uri}" for p in PILLARS if "\u2019" in str(p.markdown))
@@ -40,7 +39,7 @@ class Fault:
     inject: Change
     caught_by: dict[str, tuple[str, ...]]  # "build" or a guard -> words its message must contain
     env: Env = None  # settings the build runs with
-    output: Callable[[Path], object] | None = None  # a fault in what was built, not in a source
+    output: Callable[[Path], object] = lambda site: None  # a fault in what was built, not a source
 
 
 def in_output(relative: str, change: Callable[[bytes], bytes]) -> Callable[[Path], object]:
@@ -53,10 +52,6 @@ def ghost_entry(data: bytes) -> bytes:
     return header + b"zlib.\n" + zlib.compress(entries)
 
 
-def symlink(relative: str, target: str) -> Change:
-    return lambda project: (project.root / relative).symlink_to(target)
-
-
 def sandbox_page(text: str) -> Change:
     """A page of the fault's own, listed in the nav."""
     nav = config(lambda d: d["nav"].append({"Sandbox": "sandbox-page.md"}))
@@ -65,73 +60,49 @@ def sandbox_page(text: str) -> Change:
 
 def moved(where: str, old: str, new: str) -> Change:
     """One entry in a map of moves: `where` is 'moved_anchors' or 'redirect_maps'."""
-    return config(lambda d: moves(d, where).__setitem__(old, new))
+    return config(lambda d: moves(d, where).update({old: new}))
 
 
 def swap_toggle_names(data: Any) -> None:  # a label that lies: light's and dark's names swapped
-    light, dark = (data["theme"]["palette"][option]["toggle"] for option in (1, 2))
+    light, dark = (data["theme"]["palette"][index]["toggle"] for index in (1, 2))
     light["name"], dark["name"] = dark["name"], light["name"]
-
-
-def toc_option(key: str, value: object) -> Change:
-    def change(data: Any) -> None:
-        toc = next(e for e in data["markdown_extensions"] if isinstance(e, dict) and "toc" in e)
-        toc["toc"][key] = value
-
-    return config(change)
 
 
 MAIN = "overrides/main.html"
 FAULTS = [
     # The essay's words
-    Fault("a seed sentence reworded", edit(MILITARY, "best practices, and procedures", "best practice and procedure"),
-          {"words": (MILITARY, "changes the author's words", "best practice and procedure")}),
+    Fault("a seed sentence reworded", edit(MILITARY, "best practices, and procedures", "best practice and procedure"), {"words": (MILITARY, "changes the author's words", "best practice and procedure")}),
     Fault("a curly apostrophe straightened", edit(CURLY, "\u2019", "'"), {"words": (CURLY, "changes the author's words")}),
-    Fault("the author's sentence copied onto a wrong page as a list", append(LAST, f"\n- {SENTENCE}\n"),
-          {"words": (LAST, "adds li «Joint military exercises")}),
-    Fault("the seed reworded along with its page", both(edit("seeds/strategic-alliances.md", "best practices,", "best practice,"), edit(MILITARY, "best practices,", "best practice,")),
-          {"words": ("seeds/strategic-alliances.md", "is not the essay's source of record")}),
+    Fault("the author's sentence copied onto a wrong page as a list", append(LAST, f"\n- {SENTENCE}\n"), {"words": (LAST, "adds li «Joint military exercises")}),
+    Fault("the seed reworded along with its page", both(edit("seeds/strategic-alliances.md", "best practices,", "best practice,"), edit(MILITARY, "best practices,", "best practice,")), {"words": ("seeds/strategic-alliances.md", "is not the essay's source of record")}),
     Fault("a page dropped from the site search", meta(HOME, "search", {"exclude": True}), {"search_index": (HOME, "is not in the site search"), "search": (HOME, "is not in the site search")}),
     # Pages, navigation, what a reader is promised, what controls say
-    Fault("the home page's button to the conclusion removed", edit("overrides/home.html", 'item.meta.role == "conclusion"', 'item.meta.role == "nothing"'),
-          {"structure": ("docs/index.md", "no button on to the conclusion")}),
-    Fault("previous/next links hidden by a template", edit(MAIN, "{% block content %}", '{% block footer %}<div hidden>{{ super() }}</div>{% endblock %}{% block content %}'),
-          {"features": (FIRST, "its next link leads to None")}),
+    Fault("the home page's button to the conclusion removed", edit("overrides/home.html", 'item.meta.role == "conclusion"', 'item.meta.role == "nothing"'), {"structure": ("docs/index.md", "no button on to the conclusion")}),
+    Fault("previous/next links hidden by a template", edit(MAIN, "{% block content %}", '{% block footer %}<div hidden>{{ super() }}</div>{% endblock %}{% block content %}'), {"features": (FIRST, "its next link leads to None")}),
     Fault("a page that hides its navigation", meta(FIRST, "hide", ["navigation"]), {"features": (FIRST, "navigation is hidden")}),
-    Fault("headings no longer link to themselves", toc_option("anchorlink", False), {"features": (FIRST, "is no link to itself")}),
+    Fault("headings no longer link to themselves", config(lambda d: option(d["markdown_extensions"], "toc").update(anchorlink=False)), {"features": (FIRST, "is no link to itself")}),
     Fault("the scheme toggle's names swapped", config(swap_toggle_names), {"labels": ("mkdocs.yml: the scheme toggle", "selects"), "keyboard": ("mkdocs.yml", "the scheme toggle named")}),
-    Fault("the repository named by hand, built as a fork", edit("overrides/partials/source.html", '{{ config.repo_url | replace("https://github.com/", "") | trim("/") | e }}', "islamic-nation-docs/strategic-alliances"),
-          {"labels": ("overrides/partials/source.html: the repository link is named", "someone/a-fork")}, env=FORK),
+    Fault("the repository named by hand, built as a fork", edit("overrides/partials/source.html", '{{ config.repo_url | replace("https://github.com/", "") | trim("/") | e }}', "islamic-nation-docs/strategic-alliances"), {"labels": ("overrides/partials/source.html: the repository link is named", "someone/a-fork")}, env=FORK),
     # Links and ids
-    Fault("a link to an anchor that does not exist", append(FIRST, f"\nSee [the end]({CONCLUSION.file.src_uri}#sandbox-annex).\n"),
-          {"build": ("does not contain an anchor '#sandbox-annex'",), "links": (FIRST, "no id 'sandbox-annex' on")}),
-    Fault("a template that writes the project's sub-path by hand, built as a fork", edit("overrides/home.html", '<a href="{{ pillar.url | url }}">', '<a href="/strategic-alliances/{{ pillar.url }}">'),
-          {"links": ("docs/index.md -> index.html", "names the project's own", "written in overrides/home.html")}, env=FORK),
-    Fault("a template that repeats an id", edit(MAIN, "{% block content %}", '{% block content %}<span id="__drawer"></span>'),
-          {"validity": ("docs/index.md -> index.html", "Duplicate ID “__drawer”")}),
-    Fault("a template that breaks its markup", edit(MAIN, '<meta name="twitter:card" content="summary">', '<meta name="twitter:card" content="summary" content="large">'),
-          {"validity": (f"{FIRST} -> {P_URL}index.html", "Duplicate attribute")}),
+    Fault("a link to an anchor that does not exist", append(FIRST, f"\nSee [the end]({CONCLUSION.file.src_uri}#sandbox-annex).\n"), {"build": ("does not contain an anchor '#sandbox-annex'",), "links": (FIRST, "no id 'sandbox-annex' on")}),
+    Fault("a template that writes the project's sub-path by hand, built as a fork", edit("overrides/home.html", '<a href="{{ pillar.url | url }}">', '<a href="/strategic-alliances/{{ pillar.url }}">'), {"links": ("docs/index.md -> index.html", "names the project's own", "written in overrides/home.html")}, env=FORK),
+    Fault("a template that repeats an id", edit(MAIN, "{% block content %}", '{% block content %}<span id="__drawer"></span>'), {"validity": ("docs/index.md -> index.html", "Duplicate ID “__drawer”")}),
+    Fault("a template that breaks its markup", edit(MAIN, '<meta name="twitter:card" content="summary">', '<meta name="twitter:card" content="summary" content="large">'), {"validity": (f"{FIRST} -> {P_URL}index.html", "Duplicate attribute")}),
     # Published links and the inventory
-    Fault("a published anchor renamed with no redirect", edit(FIRST, f"{{ #{P_ID} }}", "{ #sandbox-ties }"),
-          {"published_links": ("published-links.txt", f"/{P_URL}#{P_ID} no longer resolves", "moved_anchors")}),
-    Fault("a published line dropped", edit("published-links.txt", f"\n/{C_URL}#{C_ID}\n", "\n"),
-          {"published_links": ("published-links.txt", f"/{C_URL}#{C_ID} was published", f"{C_FILE}: /{C_URL}#{C_ID} is built but not published")}),
+    Fault("a published anchor renamed with no redirect", edit(FIRST, f"{{ #{P_ID} }}", "{ #sandbox-ties }"), {"published_links": ("published-links.txt", f"/{P_URL}#{P_ID} no longer resolves", "moved_anchors")}),
+    Fault("a published line dropped", edit("published-links.txt", f"\n/{C_URL}#{C_ID}\n", "\n"), {"published_links": ("published-links.txt", f"/{C_URL}#{C_ID} was published", f"{C_FILE}: /{C_URL}#{C_ID} is built but not published")}),
     Fault("an objects.inv entry pointing at a missing id", lambda _: None, {"inventory": ("objects.inv", "ghost", "no id 'ghost'")}, output=in_output("objects.inv", ghost_entry)),
     # What crawlers, sharers and agents read
-    Fault("a page's sharing title made the site's", edit(MAIN, '<meta property="og:title"', '<meta property="og:title" content="{{ config.site_name | e }}" data-x'),
-          {"sharing": (FIRST, "og:title is")}),
+    Fault("a page's sharing title made the site's", edit(MAIN, '<meta property="og:title"', '<meta property="og:title" content="{{ config.site_name | e }}" data-x'), {"sharing": (FIRST, "og:title is")}),
     Fault("robots.txt shutting crawlers out", lambda _: None, {"sharing": ("robots.txt keeps crawlers out of",)}, output=in_output("robots.txt", lambda b: b.replace(b"Allow: /", b"Disallow: /"))),
     Fault("llms.txt missing a page", lambda _: None, {"llms_txt": (C_FILE, "not listed in llms.txt")}, output=in_output("llms.txt", lambda b: b"\n".join(x for x in b.split(b"\n") if f"/{C_URL})".encode() not in x))),
     Fault("a misspelled word in a page's description", meta(C_FILE, "description", "Why strategic alliances are indispensible."), {"spelling": (f"{C_FILE}:", "unknown word 'indispensible'")}),
-    Fault("a print style that hides a paragraph from the PDF", append("docs/stylesheets/site.css", f"\n@media print {{ #{PILLARS[1].toc.items[0].id} + p {{ display: none; }} }}\n"),
-          {"pdf_edition": ("strategic-alliances.pdf: missing or changed",)}),
+    Fault("a print style that hides a paragraph from the PDF", append("docs/stylesheets/site.css", f"\n@media print {{ #{PILLARS[1].toc.items[0].id} + p {{ display: none; }} }}\n"), {"pdf_edition": ("strategic-alliances.pdf: missing or changed",)}),
     # In Chromium
-    Fault("a web font from another host", edit(MAIN, "{% block extrahead %}", '{% block extrahead %}\n  <link rel="stylesheet" href="https://fonts.googleapis.com/css2?family=Roboto">'),
-          {"requests": ("overrides/main.html", "requests another host", "https://fonts.googleapis.com")}),
+    Fault("a web font from another host", edit(MAIN, "{% block extrahead %}", '{% block extrahead %}\n  <link rel="stylesheet" href="https://fonts.googleapis.com/css2?family=Roboto">'), {"requests": ("overrides/main.html", "requests another host", "https://fonts.googleapis.com")}),
     Fault("a pale link colour", edit("docs/stylesheets/site.css", "--md-typeset-a-color: #00695c;", "--md-typeset-a-color: #80cbc4;"), {"axe": ("docs/stylesheets/site.css", "color-contrast")}),
     Fault("focus rings switched off", append("docs/stylesheets/site.css", "\n:focus-visible { outline: none !important; }\n"), {"focus": ("docs/stylesheets/site.css", "no focus ring")}),
-    Fault("the moved-anchor follower removed", both(move_anchor(MOVE["page"][0], *MOVE["id"], W_URL), edit("docs/javascripts/site.js", "follow();", "")),
-          {"moved_anchors": ("docs/javascripts/site.js", "lands on")}),
+    Fault("the moved-anchor follower removed", both(move_anchor(MOVE["page"][0], *MOVE["id"], WHOLE.url), edit("docs/javascripts/site.js", "follow();", "")), {"moved_anchors": ("docs/javascripts/site.js", "lands on")}),
     Fault("a print rule that shows the header", append("docs/stylesheets/site.css", "\n@media print { .md-header { display: block !important; } }\n"), {"print": ("docs/stylesheets/site.css", "what is not in its article")}),
     # The hooks' warnings: real mistakes MkDocs lets through
     Fault("a heading without an explicit id", append(FIRST, "\n## Further reading\n"), {"build": (FIRST, "heading 'Further reading' has no explicit id")}),
@@ -141,7 +112,7 @@ FAULTS = [
     Fault("front matter never closed", sandbox_page("---\ndescription: A page.\n\n# Sandbox { #sandbox-page }\n"), {"build": (SANDBOX, "never closed")}),
     Fault("front matter that is not YAML", sandbox_page("---\ndescription: [unclosed\n---\n\n# Sandbox { #sandbox-page }\n"), {"build": (SANDBOX, "is not valid YAML")}),
     Fault("front matter without a description", meta(C_FILE, "description"), {"build": (C_FILE, "has no 'description")}),
-    Fault("a symbolic link in docs/ to a file outside the repository", symlink("docs/sandbox-environment.md", "/proc/self/environ"), {"build": ("docs/sandbox-environment.md", "is a symbolic link to /proc/self/environ")}),
+    Fault("a symbolic link in docs/ to a file outside the repository", lambda project: (project.root / "docs/sandbox-environment.md").symlink_to("/proc/self/environ"), {"build": ("docs/sandbox-environment.md", "is a symbolic link to /proc/self/environ")}),
     Fault("a moved anchor written with a leading slash", moved("moved_anchors", f"/{P_URL}#old", f"{P_URL}#{P_ID}"), {"build": ("mkdocs.yml: extra.moved_anchors entry", "must be written 'page/#old-id'")}),
     Fault("a moved anchor leading nowhere", moved("moved_anchors", f"{P_URL}#old", f"{P_URL}#nowhere"), {"build": (f"/{P_URL}#nowhere is no heading",)}),
     Fault("a redirect from a page that still exists", moved("redirect_maps", PILLARS[0].file.src_uri, CONCLUSION.file.src_uri), {"build": (f"'{PILLARS[0].file.src_uri}' is still a page",)}),
@@ -170,8 +141,7 @@ def test_fault_is_caught(
         else:
             pdf = browser if guard == "pdf_edition" else None
             site = build(copy, tmp_path / guard, fault.env, strict=False, browser=pdf)
-            if fault.output:
-                fault.output(site.root)
+            fault.output(site.root)
             found = GUARDS[guard](site) if guard in GUARDS else BROWSER_GUARDS[guard](site, browser)
             message = ""
             for problem in found:  # read until it has said the words: a guard is a generator

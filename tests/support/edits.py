@@ -6,7 +6,7 @@ import io
 import re
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, Concatenate, ParamSpec
 
 from mkdocs.utils.meta import YAML_RE
 from ruamel.yaml import YAML
@@ -15,10 +15,20 @@ from tests.support.project import Project
 
 Change = Callable[[Project], None]
 Data = Any  # a ruamel.yaml mapping or sequence, edited in place
+P = ParamSpec("P")
 
 AS_WRITTEN = YAML()
 AS_WRITTEN.preserve_quotes, AS_WRITTEN.width = True, 4096
 AS_WRITTEN.indent(mapping=2, sequence=4, offset=2)
+
+
+def change(make: Callable[Concatenate[Project, P], None]) -> Callable[P, Change]:
+    """`make(copy, ...)` called as `make(...)`: a change named now, made on a copy later."""
+
+    def named(*args: P.args, **kwargs: P.kwargs) -> Change:
+        return lambda copy: make(copy, *args, **kwargs)
+
+    return named
 
 
 def replace_in(path: Path, old: str, new: str) -> None:
@@ -32,22 +42,17 @@ def edit(relative: str, old: str, new: str) -> Change:
     return lambda project: replace_in(project.root / relative, old, new)
 
 
-def append(relative: str, text: str) -> Change:
+@change
+def append(project: Project, relative: str, text: str) -> None:
     """Append to (or create) one file of the copy."""
-
-    def change(project: Project) -> None:
-        with (project.root / relative).open("a", encoding="utf-8") as file:
-            file.write(text)
-
-    return change
+    with (project.root / relative).open("a", encoding="utf-8") as file:
+        file.write(text)
 
 
-def both(*changes: Change) -> Change:
-    def change(project: Project) -> None:
-        for each in changes:
-            each(project)
-
-    return change
+@change
+def both(project: Project, *changes: Change) -> None:
+    for each in changes:
+        each(project)
 
 
 def dumped(data: Data) -> str:
@@ -56,29 +61,23 @@ def dumped(data: Data) -> str:
     return out.getvalue()
 
 
-def config(change: Callable[[Data], object]) -> Change:
+@change
+def config(project: Project, edit_data: Callable[[Data], object]) -> None:
     """A change to the copy's mkdocs.yml, made on its data."""
-
-    def apply(project: Project) -> None:
-        data = AS_WRITTEN.load(project.config_file.read_text(encoding="utf-8"))
-        change(data)
-        project.config_file.write_text(dumped(data), encoding="utf-8")
-
-    return apply
+    data = AS_WRITTEN.load(project.config_file.read_text(encoding="utf-8"))
+    edit_data(data)
+    project.config_file.write_text(dumped(data), encoding="utf-8")
 
 
-def meta(relative: str, key: str, value: Any = None) -> Change:
+@change
+def meta(project: Project, relative: str, key: str, value: Any = None) -> None:
     """Set (or, with None, remove) one front-matter key of a page."""
-
-    def apply(project: Project) -> None:
-        path = project.root / relative
-        match = YAML_RE.match(text := path.read_text(encoding="utf-8"))
-        assert match, f"set-up: {path} has no front matter"
-        data = AS_WRITTEN.load(match.group(1))
-        data.pop(key) if value is None else data.__setitem__(key, value)
-        path.write_text(f"---\n{dumped(data)}---\n{text[match.end() :]}", encoding="utf-8")
-
-    return apply
+    path = project.root / relative
+    match = YAML_RE.match(text := path.read_text(encoding="utf-8"))
+    assert match, f"set-up: {path} has no front matter"
+    data = AS_WRITTEN.load(match.group(1))
+    data.pop(key) if value is None else data.__setitem__(key, value)
+    path.write_text(f"---\n{dumped(data)}---\n{text[match.end() :]}", encoding="utf-8")
 
 
 def nav_entry(data: Data, source: str) -> Data:
@@ -86,32 +85,36 @@ def nav_entry(data: Data, source: str) -> Data:
     return next(item for item in data["nav"] if source in item.values())
 
 
+def option(items: Data, name: str) -> Data:
+    """The options of plugin or extension `name` in one of mkdocs.yml's lists ({} if none given)."""
+    entry = next(item for item in items if isinstance(item, dict) and name in item)
+    entry[name] = entry[name] or {}
+    return entry[name]
+
+
 def moves(data: Data, where: str) -> Data:
     """One of mkdocs.yml's maps of moves ('redirect_maps' or 'moved_anchors'), made if missing."""
     if where == "moved_anchors":
         holder = data.setdefault("extra", {})
     else:
-        plugin = next(p for p in data["plugins"] if isinstance(p, dict) and "redirects" in p)
-        holder = plugin["redirects"] = plugin["redirects"] or {}
+        holder = option(data["plugins"], "redirects")
     holder[where] = holder.get(where) or {}
     return holder[where]
 
 
-def redirect_lines(old: str, new: str) -> Change:
+@change
+def redirect_lines(project: Project, old: str, new: str) -> None:
     """Each published line starting `old` becomes `line -> new...`; the new lines are published."""
-
-    def change(project: Project) -> None:
-        text = project.links_lock.read_text(encoding="utf-8")
-        line = re.compile(rf"^{re.escape(old)}(#[\w-]+)?$", flags=re.M)
-        added = [m.group(0).replace(old, new, 1) for m in line.finditer(text)]
-        assert added, f"set-up: no line {old} in {project.links_lock}"
-        moved = line.sub(lambda m: f"{m.group(0)} -> {m.group(0).replace(old, new, 1)}", text)
-        project.links_lock.write_text(moved + "".join(f"{a}\n" for a in added), encoding="utf-8")
-
-    return change
+    text = project.links_lock.read_text(encoding="utf-8")
+    line = re.compile(rf"^{re.escape(old)}(#[\w-]+)?$", flags=re.M)
+    added = [m.group(0).replace(old, new, 1) for m in line.finditer(text)]
+    assert added, f"set-up: no line {old} in {project.links_lock}"
+    moved = line.sub(lambda m: f"{m.group(0)} -> {m.group(0).replace(old, new, 1)}", text)
+    project.links_lock.write_text(moved + "".join(f"{a}\n" for a in added), encoding="utf-8")
 
 
-def move_page(old: str, new: str) -> Change:
+@change
+def move_page(project: Project, old: str, new: str) -> None:
     """docs/<old>.md moved to docs/<new>.md as the README says: nav, redirect, lock."""
 
     def in_config(data: Data) -> None:
@@ -119,10 +122,8 @@ def move_page(old: str, new: str) -> Change:
         entry[next(iter(entry))] = f"{new}.md"
         moves(data, "redirect_maps")[f"{old}.md"] = f"{new}.md"
 
-    def rename(project: Project) -> None:
-        (project.root / "docs" / f"{old}.md").rename(project.root / "docs" / f"{new}.md")
-
-    return both(rename, config(in_config), redirect_lines(f"/{old}/", f"/{new}/"))
+    (project.root / "docs" / f"{old}.md").rename(project.root / "docs" / f"{new}.md")
+    both(config(in_config), redirect_lines(f"/{old}/", f"/{new}/"))(project)
 
 
 def move_anchor(page: str, old: str, new: str, whole: str | None) -> Change:
@@ -142,11 +143,9 @@ def add_page(source: str, title: str, text: str) -> Change:
     a subtitle, a class beside the id in its heading): its file, a nav line, its links."""
     stem = source.removesuffix(".md")
     front = f'description: What {title} holds, "a page of its own".\nsubtitle: An optional line below its title'
+    page = f"---\n{front}\n---\n\n# {title} {{: #{stem} .sandbox-title }}\n\n{text}\n"
     return both(
-        append(
-            f"docs/{source}",
-            f"---\n{front}\n---\n\n# {title} {{: #{stem} .sandbox-title }}\n\n{text}\n",
-        ),
+        append(f"docs/{source}", page),
         config(lambda data: data["nav"].append({title: source})),
         append("published-links.txt", f"/{stem}/\n/{stem}/#{stem}\n"),
     )
