@@ -1,8 +1,7 @@
-"""The mistakes MkDocs lets through silently, each a warning naming the file and what to do (strict
-mode fails on it; `mkdocs serve` says it on every save): a heading with no explicit id, or an id
-used twice on a page (toc would give a slug, or a '_1' suffix, and ids are what other docs link
-to); front matter MkDocs drops (not closed, not YAML, not a mapping) or without a description; a
-symbolic link in docs/ or overrides/ (the Pages upload follows it out of the repository).
+"""The mistakes MkDocs lets through silently, each a warning naming the file and the fix (strict
+mode fails on it, `mkdocs serve` shows it): a heading with no explicit id, or an id used twice on a
+page (other docs link to ids); front matter MkDocs drops (not closed, not YAML, not a mapping) or
+without a description; a symlink in docs/ or overrides/ (the upload follows it out of the repo).
 (markdownlint has no rule for explicit ids; MkDocs' `validation:` covers links and the nav.)"""
 
 import logging
@@ -23,11 +22,14 @@ from mkdocs.utils.meta import YAML_RE
 log = logging.getLogger("mkdocs.hooks.checks")  # strict mode counts the warnings of "mkdocs.*"
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 DESCRIPTION = "'description: ...', one sentence for search results, sharing and the cards"
-CURRENT: list[str] = []  # the page being rendered, as a maintainer names it: docs/name.md
+CURRENT: list[str] = []  # the page to check as it renders, as a maintainer names it: docs/name.md
 
 
-class HeadingIds(Treeprocessor):
-    """Each heading's id as written: after attr_list (priority 8), before toc (5) names it."""
+class HeadingIds(Treeprocessor, Extension):
+    """Each heading's id as written: an extension that registers itself as its tree processor."""
+
+    def extendMarkdown(self, md: Markdown) -> None:
+        md.treeprocessors.register(self, "heading_ids", 6)  # after attr_list (8), before toc (5)
 
     def run(self, root: Element) -> None:
         seen: set[str] = set()
@@ -42,29 +44,23 @@ class HeadingIds(Treeprocessor):
                     f"{CURRENT[0]}: heading id '#{id}' is used twice on the page; toc would rename the second '{id}_1'"
                 )
             seen.add(id or "")
+        CURRENT.clear()  # each page once: the whole essay renders them again later
 
 
-class HeadingIdsExtension(Extension):
-    def extendMarkdown(self, md: Markdown) -> None:
-        md.treeprocessors.register(HeadingIds(md), "heading_ids", 6)
-
-
-def relative(path: str, config: MkDocsConfig) -> str:
+def relative(path: str | Path, config: MkDocsConfig) -> str:
     return Path(os.path.relpath(path, Path(config.config_file_path).parent)).as_posix()
 
 
 def on_config(config: MkDocsConfig) -> None:
-    config.markdown_extensions.append(HeadingIdsExtension())  # type: ignore[arg-type]
+    config.markdown_extensions.append(HeadingIds())  # type: ignore[arg-type]
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
-    for folder in (config.docs_dir, config.theme.custom_dir):
-        for directory, folders, files in os.walk(folder or ""):
-            for path in (Path(directory) / name for name in folders + files):
-                if path.is_symlink():
-                    log.warning(
-                        f"{relative(str(path), config)}: is a symbolic link to {os.readlink(path)}; the site publishes only files kept in the repository: copy the file in"
-                    )
+    for folder in filter(None, (config.docs_dir, config.theme.custom_dir)):
+        for path in filter(Path.is_symlink, Path(folder).rglob("*")):
+            log.warning(
+                f"{relative(path, config)}: is a symbolic link to {os.readlink(path)}; the site publishes only files kept in the repository: copy the file in"
+            )
 
 
 def front_matter_problem(markdown: str, meta: Mapping[str, object]) -> str | None:
@@ -79,9 +75,8 @@ def front_matter_problem(markdown: str, meta: Mapping[str, object]) -> str | Non
             at = f" (line {mark.line + 2})" if mark else ""
             return f"its front matter is not valid YAML{at}: {getattr(error, 'problem', error)}"
         if not isinstance(data, dict):
-            return (
-                f"its front matter is not a mapping of 'key: value' lines ({type(data).__name__})"
-            )
+            kind = type(data).__name__
+            return f"its front matter is not a mapping of 'key: value' lines ({kind})"
     return None if "description" in meta else f"has no {DESCRIPTION} in its front matter"
 
 
@@ -92,8 +87,3 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
             f"{CURRENT[0]}: {problem}; MkDocs ignores it. Open the page with '---', {DESCRIPTION}, and '---'"
         )
     return markdown
-
-
-def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    CURRENT.clear()  # the whole essay is rendered again later, from pages checked already
-    return html

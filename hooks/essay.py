@@ -1,8 +1,7 @@
 """The whole essay on one page: the page with `role: whole` gets its parts' Markdown as MkDocs read
-it, in nav order, each part's headings one level down but the introduction's, and a list of the
-sections after the title; rendered once every page is read (on_env). (mkdocs-print-site-plugin
-prefixes every id, breaking /essay/#partnerships; pymdownx.snippets and
-mkdocs-include-markdown-plugin would read the pages a second time.)"""
+it, in nav order, each part's headings one level down but the introduction's, and is rendered once
+every page is read. (mkdocs-print-site-plugin prefixes every id, breaking /essay/#partnerships;
+pymdownx.snippets and mkdocs-include-markdown-plugin would read the pages a second time.)"""
 
 import re
 
@@ -13,6 +12,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 PARTS = ("introduction", "pillar", "conclusion")  # the roles of the essay's own text, in order
+TITLE = re.compile(r"^# .*$", re.M)
 HEADING = re.compile(r"^#{1,5}[ \t]")
 FENCE = re.compile(r"^\s*(```|~~~)")
 PAGES: list[Page] = []  # this build's pages, in nav order
@@ -31,20 +31,14 @@ def shifted(markdown: str) -> str:
     return "\n".join(lines)
 
 
-def contents(parts: list[Page]) -> str:
-    """The sections, linked, on screen and in the PDF: the design's structure, not the author's."""
-    titles = [p.toc.items[0] for p in parts if p.toc.items]
-    items = [f'<li><a href="{t.url}">{t.title}</a></li>' for t in titles]
-    nav = '<nav class="essay-contents" aria-label="Contents" data-structure>'
-    return f"\n\n{nav}\n<ol>\n{chr(10).join(items)}\n</ol>\n</nav>\n\n"
-
-
 def assembled(parts: list[Page]) -> str:
-    intro, rest = parts[0], parts[1:]
-    opening = str(intro.markdown)
-    title = re.search(r"^# .*$", opening, re.M)
-    if title and rest:
-        opening = opening[: title.end()] + contents(rest) + opening[title.end() :]
+    """After the title, a list of the sections, linked: the design's structure, not the author's."""
+    intro, *rest = parts
+    titles = [p.toc.items[0] for p in rest if p.toc.items]
+    items = "\n".join(f'<li><a href="{t.url}">{t.title}</a></li>' for t in titles)
+    nav = '<nav class="essay-contents" aria-label="Contents" data-structure>'
+    contents = f"\n\n{nav}\n<ol>\n{items}\n</ol>\n</nav>\n\n" if rest else ""
+    opening = TITLE.sub(lambda title: title[0] + contents, str(intro.markdown), count=1)
     return "\n\n".join([opening, *(shifted(str(p.markdown)) for p in rest)])
 
 

@@ -1,9 +1,8 @@
 """What the site publishes beside its pages, written once every page is built: objects.inv (a
-Sphinx inventory: each page a std:doc named by its file, each heading a std:label named by its id,
-the whole essay's prefixed 'essay-'; a moved page or anchor keeps its old name), llms.txt and
-robots.txt. The names are the built headings' (the home page's cards' included), their text
-markupsafe's striptags. Warned here, as only the built pages can tell: one name given to two places
-(an id used on two pages), and a map of moves entry of the wrong form or leading nowhere.
+Sphinx inventory: each page a std:doc named by its file, each built heading, the home page's cards'
+included, a std:label named by its id, the whole essay's prefixed 'essay-'; a moved page or anchor
+keeps its old name), llms.txt and robots.txt. Warned here, as only the built pages can tell: one
+name given to two places, and a map of moves entry of the wrong form or leading nowhere.
 (sphobjinv writes inventories too, but would bring jsonschema into the preview for ten lines.)"""
 
 import html
@@ -20,7 +19,6 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 log = logging.getLogger("mkdocs.hooks.published")
-# A heading with an id, as MkDocs writes one (and the home page's template).
 HEADING = re.compile(r'<h([1-6])\b[^>]*?\sid="([^"]+)"[^>]*>(.*?)</h\1>', re.S)
 ANCHOR = re.compile(r"(?:[\w.-]+/)*#[A-Za-z][\w-]*")  # how a moved anchor is written: page/#id
 INVENTORY = "# Sphinx inventory version 2\n# Project: {}\n# Version: \n# The remainder of this file is compressed using zlib.\n"
@@ -29,8 +27,7 @@ PAGES: list[Page] = []  # this build's pages in nav order
 HEADINGS: dict[str, list[tuple[str, str]]] = {}  # page URL -> (id, text) of its built headings
 
 
-def text(value: object) -> str:
-    """A value as written: hooks/text.py escaped each one for the theme."""
+def text(value: object) -> str:  # as written: hooks/text.py escaped each value for the theme
     return " ".join(html.unescape(str(value or "")).split())
 
 
@@ -96,8 +93,7 @@ def entry(page: Page, url: str) -> str:
 def markdown(value: object) -> str:
     """A value as literal Markdown text, in Python-Markdown and CommonMark alike: '&', '<' and '>'
     as entities (no raw HTML), the punctuation of emphasis, code and links backslash-escaped."""
-    escaped = html.escape(text(value), quote=False)
-    return re.sub(r"([\\`*_\[\]])", r"\\\1", escaped)
+    return re.sub(r"([\\`*_\[\]])", r"\\\1", html.escape(text(value), quote=False))
 
 
 def inventory(config: MkDocsConfig, anchors: dict[str, str], redirects: dict[str, str]) -> bytes:
@@ -117,10 +113,8 @@ def inventory(config: MkDocsConfig, anchors: dict[str, str], redirects: dict[str
             add(essays.get(page.url, "") + id, "std:label", f"{page.url}#{id}", shown, where)
     for old, new in redirects.items():
         if found := entries.get((new.removesuffix(".md"), "std:doc")):
-            uri, shown, _ = found
-            add(
-                old.removesuffix(".md"), "std:doc", uri, shown, f"mkdocs.yml: redirect_maps '{old}'"
-            )
+            where = f"mkdocs.yml: redirect_maps '{old}'"
+            add(old.removesuffix(".md"), "std:doc", found[0], found[1], where)
     labels = {uri: shown for (_, role), (uri, shown, _) in entries.items() if role == "std:label"}
     for old, new in anchors.items():
         old_page, _, id = old.partition("#")

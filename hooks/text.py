@@ -1,7 +1,7 @@
 """Values are text. Material prints the site name and description, nav titles, toggle names and a
 page's front-matter title, subtitle and description raw (MkDocs does not autoescape), where a '"'
 ends an attribute and a '<' starts markup. Each becomes markupsafe's Markup of its escaped text
-before the theme sees it: printed raw, it shows as written; "| e" leaves it alone. So no partial is
+before the theme sees it: printed raw or through "| e", it shows as written, so no partial is
 copied to add "| e". (Jinja's autoescape would do it, but Material's templates assume it is off.)"""
 
 from typing import Any
@@ -11,15 +11,11 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-FRONT_MATTER = ("title", "subtitle", "description")
-
 
 def escaped_nav(nav: Any) -> Any:
-    if isinstance(nav, list):
-        return [escaped_nav(item) for item in nav]
     if isinstance(nav, dict):
         return {escape(title): escaped_nav(value) for title, value in nav.items()}
-    return nav
+    return [escaped_nav(item) for item in nav] if isinstance(nav, list) else nav
 
 
 def on_config(config: MkDocsConfig) -> None:
@@ -34,7 +30,7 @@ def on_config(config: MkDocsConfig) -> None:
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    for key in FRONT_MATTER:
+    for key in ("title", "subtitle", "description"):
         if isinstance(page.meta.get(key), str):
             page.meta[key] = escape(page.meta[key])
     return markdown
