@@ -17,8 +17,8 @@ from playwright.sync_api import Browser, ConsoleMessage, Error, Page, Request
 from playwright.sync_api import ViewportSize as Size
 from pypdf import PdfReader
 
-from tests.support.guards import parts, section_of, unique_word
-from tests.support.project import read_seed
+from tests.support.guards import parts, section_of
+from tests.support.project import Section, read_seed
 from tests.support.server import serve
 from tests.support.site import BuiltSite
 
@@ -66,8 +66,9 @@ def waited(page: Page, condition: str, arg: Any = None) -> Any:  # its value onc
         return None
 
 
-def requests(site: BuiltSite, browser: Browser) -> Iterator[str]:
-    """Visits stay ours and nothing breaks: every page asks no other host (aborted) and logs no
+def visits(site: BuiltSite, browser: Browser) -> Iterator[str]:
+    """Every page as a reader visits it: axe-core in both schemes at desktop size and in the light
+    one at phone size (dark: the colour rules alone); no request to another host (aborted), no
     console error (Chromium logs each failed load; the 404 page's own 404 is expected)."""
     with opened(site, browser) as (page, url):
         origin, seen = "{}://{}/".format(*urlsplit(url)), list[Any]()
@@ -75,22 +76,6 @@ def requests(site: BuiltSite, browser: Browser) -> Iterator[str]:
         page.on("console", lambda m: seen.append(m) if m.type == "error" else None)
         page.on("pageerror", lambda e: seen.append(e))  # (Playwright needs a function of ours)
         page.on("request", lambda r: seen.append(r))
-        for size, file in load(page, url, site, ["desktop"]):
-            own = page.url if file == "404.html" else None
-            for e in seen:
-                if isinstance(e, Request) and not e.url.startswith((origin, "data:")):
-                    yield f"{site.source_of(file)}: at {size}, requests another host: {e.url}{site.written_in(urlsplit(e.url).netloc)}"
-                elif isinstance(e, ConsoleMessage) and e.location["url"] != own:
-                    yield f"{site.source_of(file)}: at {size}, console error: {e.text} ({e.location['url']})"
-                elif isinstance(e, Error):
-                    yield f"{site.source_of(file)}: at {size}, uncaught error: {e.message}"
-            seen.clear()
-            EXERCISED["requests"] += 1
-
-
-def axe(site: BuiltSite, browser: Browser) -> Iterator[str]:
-    """What a machine can judge of access: axe-core at desktop, then phone size; dark: colours only."""
-    with opened(site, browser) as (page, url):
         for _, file in load(page, url, site, ["desktop"]):
             for run, (size, system) in enumerate(RUNS):
                 page.set_viewport_size(SIZES[size])
@@ -101,7 +86,16 @@ def axe(site: BuiltSite, browser: Browser) -> Iterator[str]:
                 runner = Axe(axe_script="0") if run else Axe()  # axe-core goes on the page once
                 for v in runner.run(page, options=options).response["violations"]:
                     yield f"{'docs/stylesheets/site.css' if v['id'] in COLOUR else site.source_of(file)}: {file} at {size}, {system} scheme: axe {v['id']} ({v['impact']}): {v['help']}, at {[n['target'] for n in v['nodes'][:3]]}"
-                EXERCISED["axe"] += 1
+                EXERCISED["visits"] += 1
+            own = page.url if file == "404.html" else None
+            for e in seen:
+                if isinstance(e, Request) and not e.url.startswith((origin, "data:")):
+                    yield f"{site.source_of(file)}: requests another host: {e.url}{site.written_in(urlsplit(e.url).netloc)}"
+                elif isinstance(e, ConsoleMessage) and e.location["url"] != own:
+                    yield f"{site.source_of(file)}: console error: {e.text} ({e.location['url']})"
+                elif isinstance(e, Error):
+                    yield f"{site.source_of(file)}: uncaught error: {e.message}"
+            seen.clear()
 
 
 def focus(site: BuiltSite, browser: Browser) -> Iterator[str]:
@@ -167,6 +161,21 @@ def search(site: BuiltSite, browser: Browser) -> Iterator[str]:
                 EXERCISED["search"] += 1
 
 
+def unique_word(section: Section, seed: list[Section]) -> str:
+    """The longest word of a section whose stem no other section uses, stemmed as the site search
+    stems (lunr's Porter stemmer); ties go alphabetically."""
+    import snowballstemmer
+
+    stem = snowballstemmer.stemmer("porter").stemWord
+
+    def words(s: Section) -> set[str]:
+        return set(re.findall(r"[a-z]+", " ".join([s.heading, *s.paragraphs]).lower()))
+
+    others = {stem(w) for s in seed if s is not section for w in words(s)}
+    own = sorted((w for w in words(section) if stem(w) not in others), key=lambda w: (-len(w), w))
+    return own[0] if own else ""
+
+
 def moved_anchors(site: BuiltSite, browser: Browser) -> Iterator[str]:
     """Published links outlive moves: each old page and anchor lands where mkdocs.yml says."""
     links = dict(site.config.extra.get("moved_anchors") or {})
@@ -201,5 +210,5 @@ def print_(site: BuiltSite, browser: Browser) -> Iterator[str]:
             EXERCISED["print"] += len(sheets)
 
 
-GUARDS = (requests, axe, focus, keyboard, search, moved_anchors, print_)
+GUARDS = (visits, focus, keyboard, search, moved_anchors, print_)
 BROWSER_GUARDS = {guard.__name__.strip("_"): guard for guard in GUARDS}  # name -> guard

@@ -304,35 +304,6 @@ def llms_txt(site: BuiltSite) -> Iterator[str]:
             yield f"{site.source(page)}: llms.txt lists it without its title or description"
 
 
-def search_index(site: BuiltSite) -> Iterator[str]:
-    """Every essay page is in the site search, found by a word that only its section uses."""
-    index, seed = site.root / "search" / "search_index.json", read_seed(site.project.seed)
-    documents = json.loads(index.read_text("utf-8"))["docs"] if index.is_file() else []
-    for page in parts(site):
-        if (section := section_of(site, page, seed)) is None:
-            continue  # words() names the page
-        found = [d for d in documents if str(d["location"]).split("#")[0] == page.url]
-        if not found:
-            yield f"{site.source(page)}: is not in the site search; remove 'search: exclude' from its front matter (plugins: search)"
-        elif (word := unique_word(section, seed)) not in json.dumps(found).lower():
-            yield f"{site.source(page)}: the search index lacks its word '{word}'"
-
-
-def unique_word(section: Section, seed: list[Section]) -> str:
-    """The longest word of a section whose stem no other section uses, stemmed as the site search
-    stems (lunr's Porter stemmer); ties go alphabetically."""
-    import snowballstemmer
-
-    stem = snowballstemmer.stemmer("porter").stemWord
-
-    def words(s: Section) -> set[str]:
-        return set(re.findall(r"[a-z]+", " ".join([s.heading, *s.paragraphs]).lower()))
-
-    others = {stem(w) for s in seed if s is not section for w in words(s)}
-    own = sorted((w for w in words(section) if stem(w) not in others), key=lambda w: (-len(w), w))
-    return own[0] if own else ""
-
-
 def shown(tag: Tag | None) -> bool:
     """Present and not hidden by an attribute on it or around it, as the theme hides its parts."""
     hidden = ("hidden", "aria-hidden", "inert")
@@ -494,7 +465,7 @@ def validity(*sites: BuiltSite) -> list[str]:
 
 Guard = Callable[[BuiltSite], Iterable[str]]
 ALL: list[Guard] = [words, structure, links, published_links, inventory, sharing,
-                    llms_txt, search_index, features, labels, spelling, pdf_edition, validity]  # fmt: skip
+                    llms_txt, features, labels, spelling, pdf_edition, validity]  # fmt: skip
 GUARDS = {guard.__name__: guard for guard in ALL}
 
 
