@@ -170,8 +170,7 @@ def links(site: BuiltSite) -> Iterator[str]:
 def published_links(site: BuiltSite) -> Iterator[str]:
     """The lock holds: every line ever published is still there (live, or redirected with '->') and
     resolves as the lock says, and every page and heading id the build publishes is listed."""
-    name, (lines, problems) = "published-links.txt", lock.read(site.project.links_lock)
-    yield from (name + problem for problem in problems)
+    name, lines = "published-links.txt", lock.read(site.project.links_lock)
     listed = {line.link for line in lines}  # (emptied, every page below is "not published")
     past, unknown = lock.history(site.project.links_lock)
     yield from ([f"{name}: {unknown}"] if unknown else [])
@@ -231,7 +230,7 @@ def inventory(site: BuiltSite) -> Iterator[str]:
         elif re.search(r"&\w+;|&#\d+;", entry.dispname):
             yield f"objects.inv: {entry.name} shows {entry.dispname!r}, HTML-escaped"
         covered.add("/" + uri.removeprefix("./"))
-    for line in lock.read(site.project.links_lock)[0]:
+    for line in lock.read(site.project.links_lock):
         landing, reason = follow(site, line.link)
         if reason is None and landing not in covered:
             yield f"objects.inv: no entry for published link {line.link} (at {landing})"
@@ -463,12 +462,6 @@ def validity(*sites: BuiltSite) -> list[str]:
     return found
 
 
-Guard = Callable[[BuiltSite], Iterable[str]]
-ALL: list[Guard] = [words, structure, links, published_links, inventory, sharing,
-                    llms_txt, features, labels, spelling, pdf_edition, validity]  # fmt: skip
+ALL: list[Callable[[BuiltSite], Iterable[str]]] = [words, structure, links, published_links,
+    inventory, sharing, llms_txt, features, labels, spelling, pdf_edition, validity]  # fmt: skip
 GUARDS = {guard.__name__: guard for guard in ALL}
-
-
-def run(site: BuiltSite, *names: str) -> list[str]:
-    """The problems the named guards (all, if none is named) find in `site`."""
-    return [problem for name in names or GUARDS for problem in GUARDS[name](site)]
