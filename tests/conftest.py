@@ -27,15 +27,10 @@ CI = os.environ.get("CI") == "true"
 PAGES = nav_pages(configuration(Project()), headings=True)
 PILLAR = with_role(PAGES, "pillar")[0]  # the page the tests move, visit and link to
 WHOLE = with_role(PAGES, "whole")[0]
-MOVE = {
-    "page": (PILLAR.file.src_uri[:-3], PILLAR.file.src_uri[:-3] + "-moved"),
-    "id": (PILLAR.toc.items[0].id, "sandbox-moved-id"),
-}
+STEM = PILLAR.file.src_uri.removesuffix(".md")
+MOVE = {"page": (STEM, f"{STEM}-moved"), "id": (PILLAR.toc.items[0].id, "sandbox-moved-id")}
 # A fork's own Pages URL (without the trailing slash, as actions/configure-pages gives it) and repo.
-FORK = {
-    "SITE_URL": "https://someone.github.io/a-fork",
-    "REPO_URL": "https://github.com/someone/a-fork",
-}
+FORK = {"SITE_URL": "https://someone.github.io/fork", "REPO_URL": "https://github.com/someone/fork"}
 INJECTED = "</script><script>window.__injected=1</script>"
 HOSTILE = {  # legitimate, if hostile, values: a double quote, '&', '<' and '</script>'
     "site_name": f'Alliances "Strategic" & <Co> {INJECTED}',

@@ -8,7 +8,6 @@ from tests.conftest import HOSTILE, PILLAR
 from tests.support.browser import BROWSER_GUARDS, EXERCISED, SCHEMES, opened
 from tests.support.site import BuiltSite
 
-pytestmark = pytest.mark.browser
 LEAST = {"focus": 10, "visits": 3, "print": 1, "keyboard": 1, "search": 0.5}  # per page
 READ = """toggle => {  // what the page shows of the hostile values, in the order expected
     const meta = (k) => document.querySelector(`meta[name="${k}"], meta[property="${k}"]`).content;

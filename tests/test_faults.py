@@ -1,8 +1,7 @@
-"""The fault matrix: each case breaks a copy of the project as a maintainer might, and requires
-what should catch it to report it, naming the file to fix: "build" is `mkdocs build` itself (strict:
-the hooks' warnings and MkDocs' own), any other name a guard over a lenient build of the copy
-(tests/support/guards.py, or tests/support/browser.py in Chromium). A guard no fault breaks is a
-hope. Expected words come from the configuration and the seed, never from today's values."""
+"""The fault matrix: each case breaks a copy of the project as a maintainer might, and what should
+catch it must say so, naming the file to fix: "build" is strict `mkdocs build` (the hooks' warnings
+and MkDocs' own), any other name a guard (guards.py; browser.py in Chromium) over a lenient build.
+A guard no fault breaks is a hope. Expected words come from the config and the seed, not today's."""
 
 import logging
 import zlib
@@ -82,7 +81,7 @@ FAULTS = [
     Fault("a page that hides its navigation", meta(FIRST, "hide", ["navigation"]), {"features": (FIRST, "navigation is hidden")}),
     Fault("headings no longer link to themselves", config(lambda d: option(d["markdown_extensions"], "toc").update(anchorlink=False)), {"features": (FIRST, "is no link to itself")}),
     Fault("the scheme toggle's names swapped", config(swap_toggle_names), {"labels": ("mkdocs.yml: the scheme toggle", "selects"), "keyboard": ("mkdocs.yml", "the scheme toggle named")}),
-    Fault("the repository named by hand, built as a fork", edit("overrides/partials/source.html", '{{ config.repo_url | replace("https://github.com/", "") | trim("/") | e }}', "islamic-nation-docs/strategic-alliances"), {"labels": ("overrides/partials/source.html: the repository link is named", "someone/a-fork")}, env=FORK),
+    Fault("the repository named by hand, built as a fork", edit("overrides/partials/source.html", '{{ config.repo_url | replace("https://github.com/", "") | trim("/") | e }}', "islamic-nation-docs/strategic-alliances"), {"labels": ("overrides/partials/source.html: the repository link is named", FORK["REPO_URL"].removeprefix("https://github.com/"))}, env=FORK),
     # Links and ids
     Fault("a link to an anchor that does not exist", append(FIRST, f"\nSee [the end]({CONCLUSION.file.src_uri}#sandbox-annex).\n"), {"build": ("does not contain an anchor '#sandbox-annex'",), "links": (FIRST, "no id 'sandbox-annex' on")}),
     Fault("a template that writes the project's sub-path by hand, built as a fork", edit("overrides/home.html", '<a href="{{ pillar.url | url }}">', '<a href="/strategic-alliances/{{ pillar.url }}">'), {"links": ("docs/index.md -> index.html", "names the project's own", "written in overrides/home.html")}, env=FORK),

@@ -60,6 +60,6 @@ def test_make_serve_previews_and_names_a_mistake(site: BuiltSite, tmp_path: Path
             if not until(lambda: running.poll() is not None, 20):  # make waits for MkDocs
                 os.killpg(running.pid, signal.SIGKILL)
                 raise AssertionError(f"make serve ignored Ctrl-C:\n{log.read_text()}")
-    titles = [(status, str(BeautifulSoup(body, "lxml").title)) for status, _, body in shown]
+    titles = [(status, str(BeautifulSoup(body, "lxml").title)) for status, body in shown]
     built = [(200, str(site.soup(file).title)) for file in site.page_files]
     assert titles == [*built, (404, str(site.soup("404.html").title))], titles

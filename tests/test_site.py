@@ -13,9 +13,7 @@ REACHED = ["links", "sharing", "llms_txt", "inventory", "labels", "features", "s
 VARIANTS = {"site": STATIC, "added": STATIC, "moved": STATIC, "hostile": REACHED, "fork": REACHED}
 
 
-@pytest.mark.parametrize(
-    ("variant", "name"), [(v, n) for v, names in VARIANTS.items() for n in names]
-)
+@pytest.mark.parametrize(("variant", "name"), [(v, n) for v in VARIANTS for n in VARIANTS[v]])
 def test_guard_finds_nothing(request: pytest.FixtureRequest, variant: str, name: str) -> None:
     built: BuiltSite = request.getfixturevalue(variant)
     assert len(built.page_files) > 5, "the nav lists almost no page: the guards would read nothing"
@@ -33,9 +31,7 @@ def test_the_seed_is_the_source_of_record_byte_for_byte() -> None:
     assert sha256(project.seed) == SEED_SHA256, f"{project.seed} is not the pinned seed"
     record = project.root.parent / "shared" / "seed" / project.seed.name
     if record.exists():  # beside a clone, as in CI; a fork's runner has only the pin above
-        assert project.seed.read_bytes() == record.read_bytes(), (
-            f"{project.seed} differs from {record}"
-        )
+        assert project.seed.read_bytes() == record.read_bytes(), f"{record} differs"
     sections = read_seed(project.seed)
     assert [s.role for s in sections] == ["introduction", *["pillar"] * 4, "conclusion"]
     assert all(s.paragraphs for s in sections), "a seed section was read with no paragraph"

@@ -142,9 +142,8 @@ def structure(site: BuiltSite) -> Iterator[str]:
             yield f"{site.source_of(file)}: no link to the whole essay (/{essay.url})"
     if essay and site.config.extra["pdf"] not in structure_targets(site, site.file_of(essay)):
         yield f"{site.source(essay)}: no link to the PDF edition"
-    reached = {
-        site.resolve("404.html", str(a["href"])).file for a in site.in_article("404.html", "a")
-    }
+    links = site.in_article("404.html", "a[href]")
+    reached = {site.resolve("404.html", str(a["href"])).file for a in links}
     if missing := [p for p in site.page_files if p not in reached]:
         yield f"overrides/404.html: does not link {missing}"
 
