@@ -25,11 +25,7 @@ from hooks.dates import epoch
 QUIET = ["--disable-quic", "--disable-background-networking", "--disable-component-update"]
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-sync", *QUIET]
 CANDIDATES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
-INSTALL = (
-    "install Chromium (Debian: apt-get install chromium; Ubuntu: GitHub's runners have "
-    "/usr/bin/chromium, elsewhere install Google Chrome; macOS: brew install --cask chromium) "
-    "or point CHROMIUM= at a Chromium or Chrome executable"
-)
+INSTALL = "install Chromium (Debian: apt-get install chromium; Ubuntu: GitHub's runners have /usr/bin/chromium, elsewhere install Google Chrome; macOS: brew install --cask chromium) or point CHROMIUM= at a Chromium or Chrome executable"
 CREATOR = "pdf_edition.py (the whole-essay page, printed by Chromium)"
 
 

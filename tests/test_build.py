@@ -1,5 +1,5 @@
 """The deploy's build depends on the commit alone, and plain MkDocs builds the same; `make clean`
-takes only the build; added pages leave the essay alone; the PDF step says how to get Chromium."""
+takes only the build; the PDF step says how to get Chromium."""
 
 import re
 import shutil
@@ -44,15 +44,6 @@ def test_make_clean_never_takes_the_project(tmp_path: Path) -> None:
         assert (built.parent / "Makefile").is_file() and (built / "index.html").is_file(), where
     run(built.parent, "make", "clean")
     assert not built.exists(), "make clean left site/"
-
-
-def test_an_added_page_stays_out_of_the_essay(site: BuiltSite, added: BuiltSite) -> None:
-    """The home page's cards and counts, and llms.txt's essay, follow page roles, not the nav."""
-    home = [[t.text for t in s.in_article("index.html", "[data-structure]")] for s in (site, added)]
-    assert home[0] and home[0] == home[1], f"the home page's structure changed: {home}"
-    sections = dict(part.split("\n", 1) for part in added.text("llms.txt").split("\n## ")[1:])
-    listed = [title for title, text in sections.items() if f"{added.url('sandbox-page/')})" in text]
-    assert listed == ["Optional"], f"llms.txt lists sandbox-page.md under {listed}"
 
 
 def test_without_a_chromium_the_pdf_step_says_how_to_get_one(site: BuiltSite) -> None:

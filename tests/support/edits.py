@@ -55,18 +55,12 @@ def both(project: Project, *changes: Change) -> None:
         each(project)
 
 
-def dumped(data: Data) -> str:
-    out = io.StringIO()
-    AS_WRITTEN.dump(data, out)
-    return out.getvalue()
-
-
 @change
 def config(project: Project, edit_data: Callable[[Data], object]) -> None:
     """A change to the copy's mkdocs.yml, made on its data."""
     data = AS_WRITTEN.load(project.config_file.read_text(encoding="utf-8"))
     edit_data(data)
-    project.config_file.write_text(dumped(data), encoding="utf-8")
+    AS_WRITTEN.dump(data, project.config_file)
 
 
 @change
@@ -77,7 +71,9 @@ def meta(project: Project, relative: str, key: str, value: Any = None) -> None:
     assert match, f"set-up: {path} has no front matter"
     data = AS_WRITTEN.load(match.group(1))
     data.pop(key) if value is None else data.__setitem__(key, value)
-    path.write_text(f"---\n{dumped(data)}---\n{text[match.end() :]}", encoding="utf-8")
+    front = io.StringIO()
+    AS_WRITTEN.dump(data, front)
+    path.write_text(f"---\n{front.getvalue()}---\n{text[match.end() :]}", encoding="utf-8")
 
 
 def nav_entry(data: Data, source: str) -> Data:

@@ -224,8 +224,6 @@ def inventory(site: BuiltSite) -> Iterator[str]:
         target = site.resolve("index.html", uri := entry.uri_expanded)
         if target.problem or target.file is None:
             yield f"objects.inv: {entry.name} ({entry.role}) -> {uri}: {target.problem}"
-        elif entry.role == "label" and not target.fragment:
-            yield f"objects.inv: label {entry.name} -> {uri} has no anchor"
         elif re.search(r"&\w+;|&#\d+;", entry.dispname):
             yield f"objects.inv: {entry.name} shows {entry.dispname!r}, HTML-escaped"
         covered.add("/" + uri.removeprefix("./"))
@@ -286,8 +284,6 @@ def llms_txt(site: BuiltSite) -> Iterator[str]:
         yield f"llms.txt: its title is not the site name {site.config.site_name!r}"
     if not summary or text(summary.get_text()) != text(site.config.site_description):
         yield "llms.txt: its summary is not the site description"
-    if soup.find("script"):
-        yield "hooks/published.py: a value became raw HTML in llms.txt (a <script> element)"
     listed: dict[str | None, str] = {}
     for item in soup.select("li"):
         target = site.resolve("index.html", str(item.a["href"])) if item.a else None

@@ -40,10 +40,8 @@ def history(path: Path) -> tuple[dict[str, str], str | None]:
     if git("rev-parse") is None:
         return {}, "is not in a git checkout, so what was published before is unknown"
     if git("rev-parse", "--is-shallow-repository") == "true\n":
-        return {}, (
-            "the git history is shallow, so what was published before is unknown; fetch it whole"
-            " (git fetch --unshallow, or actions/checkout with fetch-depth: 0)"
-        )
+        shallow = "the git history is shallow, so what was published before is unknown; fetch it whole (git fetch --unshallow, or actions/checkout with fetch-depth: 0)"
+        return {}, shallow
     links: dict[str, str] = {}
     commit, log = "", git("log", "--reverse", "-p", "--format=commit %h", "--", path.name) or ""
     for line in log.splitlines():

@@ -21,8 +21,8 @@ from mkdocs.structure.nav import get_navigation
 from mkdocs.structure.pages import Page
 
 ROOT = Path(__file__).resolve().parents[2]
-# What a copy needs to build and be checked.
 Env = Mapping[str, str] | None  # settings a build runs with, for mkdocs.yml's !ENV tags
+# What a copy needs to build and be checked.
 COPY = ["mkdocs.yml", "hooks", "docs", "overrides", "seeds", "published-links.txt", "tests"]
 
 
@@ -37,15 +37,11 @@ class Project:
 
     def copy_to(self, destination: Path) -> "Project":
         """A throwaway copy to break or move things in; symbolic links are copied as links."""
-        for part in COPY:
-            source, target = self.root / part, destination / part
-            target.parent.mkdir(parents=True, exist_ok=True)
-            if source.is_dir():
-                shutil.copytree(
-                    source, target, symlinks=True, ignore=shutil.ignore_patterns("__pycache__")
-                )
-            else:
-                shutil.copy2(source, target, follow_symlinks=False)
+
+        def left_out(folder: str, names: list[str]) -> set[str]:  # at the top, all but COPY
+            return {"__pycache__", *(set(names) - set(COPY) if Path(folder) == self.root else ())}
+
+        shutil.copytree(self.root, destination, symlinks=True, ignore=left_out)
         return Project(destination)
 
     def sources(self) -> dict[str, str]:
@@ -86,11 +82,9 @@ def with_role(pages: list[Page], *roles: str) -> list[Page]:
     return [page for page in pages if role(page) in roles]
 
 
-# sha256 of seeds/strategic-alliances.md as ../shared/seed/ has it: rewording seed and page alike
-# fails even where ../shared does not exist.
+# The seed's sha256 as ../shared/seed/ has it, pinned: rewording seed and page alike fails anywhere.
 SEED_SHA256 = "363545468f8ec300c59097413f1f796c05acf2cade8e6a65774aa28f89db473e"
-# The seed's conclusion is its last paragraph, opening with these words; the site gives it the one
-# heading the author did not write.
+# The seed's last paragraph, so opening, is its conclusion: the one heading the author did not write.
 CONCLUSION_OPENS, CONCLUSION_HEADING = "In a nutshell", "Conclusion"
 
 

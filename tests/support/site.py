@@ -21,11 +21,10 @@ LINK_ATTRIBUTES = ("href", "src", "poster", "data", "action")  # attributes nami
 
 
 class Target(NamedTuple):
-    """Where a link points: its URL, the file it lands on (from the site's root), its fragment."""
+    """Where a link points: its URL, the file it lands on (from the site's root), or the problem."""
 
     url: str
     file: str | None = None
-    fragment: str = ""
     problem: str | None = None
 
 
@@ -65,17 +64,14 @@ class BuiltSite:
     def url(self, file: str) -> str:  # where a file is published
         return self.site_url + self.page_url(file)
 
-    def article(self, file: str) -> Tag | None:
-        found = self.soup(file).select_one("article.md-content__inner")
-        return found if isinstance(found, Tag) else None
+    def article(self, file: str) -> Tag:  # the page's own content (none: an empty one)
+        return self.soup(file).select_one("article.md-content__inner") or Tag(name="article")
 
     def in_article(self, file: str, selector: str) -> list[Tag]:
-        article = self.article(file)
-        return article.select(selector) if article else []
+        return self.article(file).select(selector)
 
     def main_text(self, file: str) -> str:
-        article = self.article(file)
-        return visible_text(article) if article else ""
+        return visible_text(self.article(file))
 
     @cache  # noqa: B019
     def ids(self, file: str) -> list[str]:
@@ -136,7 +132,7 @@ class BuiltSite:
                 problem = f"names the project's own {self.own_url} in a build for {self.site_url}{self.written_in(own.path)}; write it relative, or through `| url`"
             elif parts.netloc == host:
                 problem = f"leaves the site's base {self.site_url} for {absolute}"
-            return Target(absolute, None, parts.fragment, problem)
+            return Target(absolute, None, problem)
         target = self.file_for(parts.path)
         if target is None:
             if (self.root / parts.path.removeprefix(self.base_path)).is_dir():
@@ -144,8 +140,8 @@ class BuiltSite:
             return Target(absolute, problem=f"no file at {parts.path}")
         fragment = unquote(parts.fragment)
         if fragment and target.endswith(".html") and fragment not in self.ids(target):
-            return Target(absolute, target, fragment, f"no id '{fragment}' on {target}")
-        return Target(absolute, target, fragment)
+            return Target(absolute, target, f"no id '{fragment}' on {target}")
+        return Target(absolute, target)
 
 
 def visible_text(tag: Tag) -> str:
