@@ -2,6 +2,7 @@
 each a check over a copy of the project that reports each fault made in a copy, naming its file."""
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -20,16 +21,19 @@ PUBLISH = {"pages": "write", "id-token": "write"}  # the id-token proves to Page
 # Every job, by name (so the checks name them too): zizmor does not flag a job that widens its own.
 PERMISSIONS = {DEPLOY: {"build": READ, "deploy": PUBLISH}, TEST: {"test": READ}}
 MAKE = shutil.which("make") or "make"  # the real one: in the copy, PATH finds the stand-in first
-STAND_IN = '#!/bin/sh\ncase " $* " in *" $FAIL "*) exit 3 ;; esac\n'  # exits 3 when told to (FAIL)
+# Each tool .ci/run and `make test` call says how it was called; told to (FAIL), it exits 3.
+STAND_IN = (
+    '#!/bin/sh\necho "${0##*/} $* SITE_DIR=$SITE_DIR"\ncase " $* " in *" $FAIL "*) exit 3 ;; esac\n'
+)
 REWRITE = "import pytest\ndef pytest_sessionfinish(session):\n    session.exitstatus = 0\n"
 Check = Callable[[Path], Iterator[str]]
 
 
-def run(root: Path, *command: str, fail: str = "") -> int:
+def run(root: Path, *command: str, fail: str = "") -> subprocess.CompletedProcess[str]:
     """In the copy, stand-ins first on PATH, free of the outer make's and pytest's options."""
     env = {k: v for k, v in os.environ.items() if not k.startswith(("MAKE", "MFLAGS", "PYTEST_"))}
     env |= {"FAIL": fail, "PATH": f"{root}/stand-ins/bin:{env['PATH']}"}
-    return subprocess.run(command, cwd=root, env=env, capture_output=True).returncode
+    return subprocess.run(command, cwd=root, env=env, capture_output=True, text=True)
 
 
 def every_change_runs_the_suite(root: Path) -> Iterator[str]:
@@ -39,10 +43,13 @@ def every_change_runs_the_suite(root: Path) -> Iterator[str]:
 
 
 def status_reaches_ci(root: Path) -> Iterator[str]:
-    if run(root, MAKE, "test", "VENV=stand-ins", "UV=stand-ins/bin/uv", fail="pytest") == 0:
+    if (
+        run(root, MAKE, "test", "VENV=stand-ins", "UV=stand-ins/bin/uv", fail="pytest").returncode
+        == 0
+    ):
         yield "Makefile: `make test` exits 0 when pytest fails"
     for fail in ("build", "test"):
-        if run(root, "bash", ".ci/run", fail=fail) != 3:
+        if run(root, "bash", ".ci/run", fail=fail).returncode != 3:
             yield f".ci/run: does not exit with make's status (3) when `make {fail}` fails"
     job = AS_WRITTEN.load(root / TEST)["jobs"]["test"]
     runs = [step.get("run") for step in job["steps"]]
@@ -50,14 +57,15 @@ def status_reaches_ci(root: Path) -> Iterator[str]:
         yield f"{TEST}: the test job must run `bash .ci/run` as is, and never continue on error"
     # Last, as slow (a fault's test stops at its first report); from outside, as a conftest can lie.
     (root / "tests" / "test_fails.py").write_text("def test_fails() -> None:\n    assert False\n")
-    if run(root, sys.executable, "-m", "pytest", "-n", "0", "tests/test_fails.py") != 1:
+    if run(root, sys.executable, "-m", "pytest", "-n", "0", "tests/test_fails.py").returncode != 1:
         yield "tests/conftest.py: pytest does not exit 1 when a test beside it fails"
 
 
 def deploys_what_was_tested(root: Path) -> Iterator[str]:
     steps = AS_WRITTEN.load(root / TEST)["jobs"]["test"]["steps"]
+    tested = re.search(r"^make test\b.*?SITE_DIR=(\S*)", run(root, "bash", ".ci/run").stdout, re.M)
     for path in [s["with"]["path"] for s in steps if "upload-pages-artifact@" in s.get("uses", "")]:
-        if f"\nSITE_DIR={path} make test\n" not in (root / ".ci/run").read_text():
+        if not tested or tested[1] != path:
             yield f"{TEST}: the test job uploads {path}, not the folder .ci/run tests"
     jobs = AS_WRITTEN.load(root / DEPLOY)["jobs"]
     if jobs["deploy"].get("needs") != "build" or not jobs["build"]["uses"].endswith(TEST):

@@ -370,10 +370,11 @@ def spelling(site: BuiltSite) -> Iterator[str]:
     listed = site.project.words.read_text(encoding="utf-8").splitlines()
     checker.word_frequency.load_words([w for w in listed if w and not w.startswith("#")])
     seen = " ".join(site.main_text(f) for f in [*site.page_files, "404.html"])
+    sources = site.project.sources()
     for word in sorted(checker.unknown(set(WORD.findall(seen.replace("\u2019", "'"))))):
         places = [
             f"{name}:{number}"
-            for name, source in site.project.sources().items()
+            for name, source in sources.items()
             for number, line in enumerate(source.splitlines(), 1)
             if re.search(rf"\b{re.escape(word)}\b", line, flags=re.I)
         ]
