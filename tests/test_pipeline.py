@@ -23,7 +23,7 @@ PERMISSIONS = {DEPLOY: {"build": READ, "deploy": PUBLISH}, TEST: {"test": READ}}
 MAKE = shutil.which("make") or "make"  # the real one: in the copy, PATH finds the stand-in first
 # Each tool .ci/run and `make test` call says how it was called; told to (FAIL), it exits 3.
 STAND_IN = (
-    '#!/bin/sh\necho "${0##*/} $* SITE_DIR=$SITE_DIR"\ncase " $* " in *" $FAIL "*) exit 3 ;; esac\n'
+    '#!/bin/sh\necho "${0##*/} $* SITE_DIR=$SITE_DIR"\ncase " $* " in *" $FAIL "*) exit 3;; esac\n'
 )
 REWRITE = "import pytest\ndef pytest_sessionfinish(session):\n    session.exitstatus = 0\n"
 Check = Callable[[Path], Iterator[str]]
@@ -43,10 +43,8 @@ def every_change_runs_the_suite(root: Path) -> Iterator[str]:
 
 
 def status_reaches_ci(root: Path) -> Iterator[str]:
-    if (
-        run(root, MAKE, "test", "VENV=stand-ins", "UV=stand-ins/bin/uv", fail="pytest").returncode
-        == 0
-    ):
+    made = run(root, MAKE, "test", "VENV=stand-ins", "UV=stand-ins/bin/uv", fail="pytest")
+    if made.returncode == 0:
         yield "Makefile: `make test` exits 0 when pytest fails"
     for fail in ("build", "test"):
         if run(root, "bash", ".ci/run", fail=fail).returncode != 3:
